@@ -1,0 +1,45 @@
+# Two commands matter: `make run` (a bare machine, embedded defaults) and `make test`.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+# `make run` is for a developer's machine: debug on, a throw-away key unless one is given.
+RUN_ENV := DEBUG=$${DEBUG:-true}
+TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-test-key}
+
+.PHONY: install run test lint format migrations-check demodata worker beat
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py demodata
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+migrations-check: install
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+
+demodata: install
+	$(RUN_ENV) $(PY) manage.py demodata
+
+worker: install
+	$(PY) -m celery -A jobcenter worker --loglevel=info
+
+beat: install
+	$(PY) -m celery -A jobcenter beat --loglevel=info

@@ -1,0 +1,73 @@
+from django.contrib import admin
+
+from .models import (
+    Adgangslog,
+    Borger,
+    Handling,
+    Maalgruppe,
+    Maalgruppeperiode,
+    Ydelsesbestand,
+    Ydelsesperiode,
+    Ydelsestype,
+)
+from .services import registrer_adgang
+
+
+@admin.register(Ydelsestype)
+class YdelsestypeAdmin(admin.ModelAdmin):
+    list_display = ["kode", "navn"]
+
+
+@admin.register(Maalgruppe)
+class MaalgruppeAdmin(admin.ModelAdmin):
+    list_display = ["kode", "navn"]
+
+
+class YdelsesperiodeInline(admin.TabularInline):
+    model = Ydelsesperiode
+    extra = 0
+
+
+class MaalgruppeperiodeInline(admin.TabularInline):
+    model = Maalgruppeperiode
+    extra = 0
+
+
+@admin.register(Borger)
+class BorgerAdmin(admin.ModelAdmin):
+    list_display = ["navn", "cpr_maskeret", "jobcenter"]
+    list_filter = ["jobcenter"]
+    search_fields = ["efternavn", "fornavn"]
+    inlines = [YdelsesperiodeInline, MaalgruppeperiodeInline]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The operators' view of a citizen is logged like everybody else's.
+        borger = self.get_object(request, object_id)
+        if borger is not None:
+            registrer_adgang(bruger=request.user, borger=borger, handling=Handling.VIST)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+@admin.register(Adgangslog)
+class AdgangslogAdmin(admin.ModelAdmin):
+    list_display = ["tidspunkt", "brugernavn", "jobcenter", "borger_id", "handling"]
+    list_filter = ["handling", "jobcenter"]
+    date_hierarchy = "tidspunkt"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Ydelsesbestand)
+class YdelsesbestandAdmin(admin.ModelAdmin):
+    list_display = ["dato", "jobcenter", "ydelse", "antal", "beregnet"]
+    list_filter = ["dato", "ydelse"]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,40 @@
+import random
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from borgere.demo import opret_borgere
+from borgere.services import beregn_ydelsesbestand
+from jobcenter.demo import DEMO_ADGANGSKODE, opret_brugere, opret_jobcentre
+from virksomheder.demo import opret_virksomheder
+
+
+class Command(BaseCommand):
+    help = (
+        "Opretter deterministiske demodata: jobcentre i alle fire beskæftigelsesregioner, én "
+        "bruger per rolle, virksomheder og borgere med historik. Gør intet, hvis de findes."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--virksomheder", type=int, default=400)
+        parser.add_argument("--borgere-per-jobcenter", type=int, default=500)
+        parser.add_argument("--seed", type=int, default=2026)
+
+    def handle(self, *args, **options):
+        rng = random.Random(options["seed"])
+        idag = timezone.localdate()
+        with transaction.atomic():
+            jobcentre = opret_jobcentre()
+            brugere = opret_brugere(jobcentre)
+            virksomheder = opret_virksomheder(rng, jobcentre, options["virksomheder"])
+            borgere = opret_borgere(rng, jobcentre, options["borgere_per_jobcenter"], idag)
+        beregn_ydelsesbestand(dato=idag)
+        self.stdout.write(
+            f"Demodata: {len(jobcentre)} jobcentre, {virksomheder} nye virksomheder, "
+            f"{borgere} nye borgere."
+        )
+        self.stdout.write(f"Log ind på http://127.0.0.1:8000 med adgangskoden {DEMO_ADGANGSKODE}:")
+        for bruger in brugere:
+            sted = bruger.jobcenter or "alle jobcentre (kun samlede tal)"
+            self.stdout.write(f"  {bruger.username:22} {bruger.get_rolle_display():22} {sted}")

@@ -1,0 +1,307 @@
+"""Citizens, their benefit and target-group history, and the access log of who looked at them.
+
+A citizen belongs to one jobcentre. Everything that lists or loads citizens goes through
+`Borger.objects.synlige_for(user)` (design.md §5).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from stdnum.dk import cpr as stdnum_cpr
+from stdnum.exceptions import ValidationError as StdnumError
+
+from jobcenter.models import Jobcenter
+from jobcenter.validators import validate_postnummer, validate_telefon
+
+
+def validate_cpr(value: str) -> None:
+    """Ten digits holding a real, past date of birth. The modulus-11 check was abandoned in 2007
+    and is deliberately not applied. The message never repeats the number."""
+    try:
+        stdnum_cpr.validate(value)
+    except StdnumError as error:
+        raise ValidationError(
+            "CPR-nummeret er ikke gyldigt: det skal være 10 cifre, og de første 6 skal være en "
+            "fødselsdato (ddmmåå), der ikke ligger i fremtiden.",
+            code="ugyldigt_cpr",
+        ) from error
+
+
+def normaliser_cpr(value: str) -> str:
+    """'010190-1234' and ' 0101901234 ' both become '0101901234'."""
+    return stdnum_cpr.compact(value or "")
+
+
+def ligner_cpr(value: str) -> bool:
+    cifre = normaliser_cpr(value)
+    return cifre.isdigit() and len(cifre) == 10
+
+
+class Ydelsestype(models.Model):
+    """A public benefit (kontanthjælp, dagpenge, …). Configurable data, keyed on `kode`."""
+
+    kode = models.SlugField("kode", max_length=40, unique=True)
+    navn = models.CharField("navn", max_length=100)
+
+    class Meta:
+        ordering = ["navn"]
+        verbose_name = "ydelsestype"
+        verbose_name_plural = "ydelsestyper"
+
+    def __str__(self) -> str:
+        return self.navn
+
+
+class Maalgruppe(models.Model):
+    """A target group such as matchgruppe 2. Configurable data, keyed on `kode`."""
+
+    kode = models.SlugField("kode", max_length=40, unique=True)
+    navn = models.CharField("navn", max_length=100)
+
+    class Meta:
+        ordering = ["navn"]
+        verbose_name = "målgruppe"
+        verbose_name_plural = "målgrupper"
+
+    def __str__(self) -> str:
+        return self.navn
+
+
+class BorgerQuerySet(models.QuerySet):
+    def synlige_for(self, user) -> "BorgerQuerySet":
+        """The one scoping rule: staff see their own jobcentre's citizens; nobody else sees any."""
+        if not (user.is_authenticated and user.er_i_jobcenter):
+            return self.none()
+        return self.filter(jobcenter_id=user.jobcenter_id)
+
+    def soeg_navn(self, tekst: str) -> "BorgerQuerySet":
+        filtre = Q()
+        for ord_ in tekst.split():
+            filtre &= Q(fornavn__icontains=ord_) | Q(efternavn__icontains=ord_)
+        return self.filter(filtre)
+
+    def med_status(self, dato: datetime.date) -> "BorgerQuerySet":
+        """Annotate the benefit and target group each citizen has on `dato`."""
+
+        def paa_dato(model):
+            return (
+                model.objects.filter(borger=OuterRef("pk"), fra__lte=dato)
+                .filter(Q(til__isnull=True) | Q(til__gte=dato))
+                .order_by("-fra")
+            )
+
+        return self.annotate(
+            aktuel_ydelse=Subquery(paa_dato(Ydelsesperiode).values("ydelse__navn")[:1]),
+            aktuel_maalgruppe=Subquery(paa_dato(Maalgruppeperiode).values("maalgruppe__navn")[:1]),
+        )
+
+
+class Borger(models.Model):
+    jobcenter = models.ForeignKey(
+        Jobcenter, on_delete=models.PROTECT, related_name="borgere", verbose_name="jobcenter"
+    )
+    cpr = models.CharField(
+        "CPR-nummer",
+        max_length=10,
+        unique=True,
+        validators=[validate_cpr],
+        error_messages={"unique": "Der findes allerede en borger med dette CPR-nummer."},
+    )
+    fornavn = models.CharField("fornavn", max_length=100)
+    efternavn = models.CharField("efternavn", max_length=100)
+    adresse = models.CharField("adresse", max_length=200, blank=True)
+    postnummer = models.CharField(
+        "postnummer", max_length=4, blank=True, validators=[validate_postnummer]
+    )
+    by = models.CharField("by", max_length=100, blank=True)
+    telefon = models.CharField("telefon", max_length=20, blank=True, validators=[validate_telefon])
+    email = models.EmailField("e-mail", blank=True)
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+    opdateret = models.DateTimeField("opdateret", auto_now=True)
+
+    objects = BorgerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["efternavn", "fornavn"]
+        verbose_name = "borger"
+        verbose_name_plural = "borgere"
+        constraints = [
+            models.CheckConstraint(
+                name="borger_cpr_ti_cifre", condition=Q(cpr__regex=r"^[0-9]{10}$")
+            ),
+        ]
+        indexes = [models.Index(fields=["jobcenter", "efternavn", "fornavn"])]
+
+    def __str__(self) -> str:
+        return self.navn
+
+    def get_absolute_url(self) -> str:
+        return reverse("borgere:detalje", args=[self.pk])
+
+    @property
+    def navn(self) -> str:
+        return f"{self.fornavn} {self.efternavn}"
+
+    @property
+    def cpr_maskeret(self) -> str:
+        """Date of birth only, as lists show it: '010190-xxxx'."""
+        return f"{self.cpr[:6]}-xxxx"
+
+    @property
+    def cpr_formateret(self) -> str:
+        return stdnum_cpr.format(self.cpr)
+
+    @property
+    def foedselsdato(self) -> datetime.date:
+        return stdnum_cpr.get_birth_date(self.cpr)
+
+
+class PeriodeQuerySet(models.QuerySet):
+    def overlapper(self, fra: datetime.date, til: datetime.date | None) -> "PeriodeQuerySet":
+        """Periods sharing at least one day with [fra, til]; an empty `til` is open-ended."""
+        qs = self.filter(Q(til__isnull=True) | Q(til__gte=fra))
+        return qs if til is None else qs.filter(fra__lte=til)
+
+    def paa_dato(self, dato: datetime.date) -> "PeriodeQuerySet":
+        return self.overlapper(dato, dato)
+
+
+class Periode(models.Model):
+    """A dated stretch of a citizen's history. Periods of one kind never overlap for one
+    citizen: PostgreSQL enforces it with an exclusion constraint, `clean()` explains it."""
+
+    fra = models.DateField("fra")
+    til = models.DateField(
+        "til", null=True, blank=True, help_text="Tom, hvis perioden løber endnu."
+    )
+
+    objects = PeriodeQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-fra"]
+        constraints = [
+            models.CheckConstraint(
+                name="%(class)s_til_ikke_foer_fra",
+                condition=Q(til__isnull=True) | Q(til__gte=F("fra")),
+                violation_error_message="Slutdatoen må ikke ligge før startdatoen.",
+            ),
+        ]
+
+    overlap_besked = "Perioden overlapper en anden periode."
+    kategori_felt = ""  # the foreign key that says what the period is (ydelse, målgruppe)
+
+    @property
+    def kategori(self):
+        return getattr(self, self.kategori_felt)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.fra and self.til and self.til < self.fra:
+            raise ValidationError({"til": "Slutdatoen må ikke ligge før startdatoen."})
+        if self.fra and self.borger_id:
+            andre = type(self).objects.filter(borger_id=self.borger_id).exclude(pk=self.pk)
+            if andre.overlapper(self.fra, self.til).exists():
+                raise ValidationError(self.overlap_besked, code="overlap")
+
+
+class Ydelsesperiode(Periode):
+    borger = models.ForeignKey(Borger, on_delete=models.CASCADE, related_name="ydelsesperioder")
+    ydelse = models.ForeignKey(Ydelsestype, on_delete=models.PROTECT, verbose_name="ydelse")
+
+    overlap_besked = "Perioden overlapper en anden ydelsesperiode for borgeren."
+    kategori_felt = "ydelse"
+
+    class Meta(Periode.Meta):
+        verbose_name = "ydelsesperiode"
+        verbose_name_plural = "ydelsesperioder"
+        indexes = [models.Index(fields=["borger", "fra"]), models.Index(fields=["fra", "til"])]
+
+    def __str__(self) -> str:
+        return f"{self.kategori} fra {self.fra:%d-%m-%Y}"
+
+
+class Maalgruppeperiode(Periode):
+    borger = models.ForeignKey(Borger, on_delete=models.CASCADE, related_name="maalgruppeperioder")
+    maalgruppe = models.ForeignKey(Maalgruppe, on_delete=models.PROTECT, verbose_name="målgruppe")
+
+    overlap_besked = "Perioden overlapper en anden målgruppeperiode for borgeren."
+    kategori_felt = "maalgruppe"
+
+    class Meta(Periode.Meta):
+        verbose_name = "målgruppeperiode"
+        verbose_name_plural = "målgruppeperioder"
+        indexes = [models.Index(fields=["borger", "fra"]), models.Index(fields=["fra", "til"])]
+
+    def __str__(self) -> str:
+        return f"{self.kategori} fra {self.fra:%d-%m-%Y}"
+
+
+class Handling(models.TextChoices):
+    VIST = "vist", "Viste borgerens side"
+    OPRETTET = "oprettet", "Oprettede borgeren"
+    RETTET = "rettet", "Rettede borgerens oplysninger"
+    HISTORIK_RETTET = "historik_rettet", "Rettede ydelses- eller målgruppehistorik"
+    FUNDET_VED_CPR = "fundet_ved_cpr", "Fandt borgeren ved CPR-søgning"
+    LOG_EKSPORTERET = "log_eksporteret", "Eksporterede borgerens adgangslog"
+
+
+class Adgangslog(models.Model):
+    """Who looked at or changed which citizen, and when. Append-only for the application:
+    a row can be written, never changed or deleted through the model."""
+
+    tidspunkt = models.DateTimeField("tidspunkt", default=timezone.now, db_index=True)
+    bruger = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, verbose_name="bruger"
+    )
+    brugernavn = models.CharField("brugernavn", max_length=150)
+    jobcenter = models.ForeignKey(Jobcenter, on_delete=models.PROTECT, verbose_name="jobcenter")
+    borger = models.ForeignKey(
+        Borger, on_delete=models.SET_NULL, null=True, related_name="adgangslog"
+    )
+    handling = models.CharField("handling", max_length=20, choices=Handling.choices)
+
+    class Meta:
+        ordering = ["-tidspunkt"]
+        verbose_name = "adgangslog"
+        verbose_name_plural = "adgangslog"
+        indexes = [models.Index(fields=["borger", "-tidspunkt"])]
+
+    def __str__(self) -> str:
+        return f"{self.brugernavn} {self.get_handling_display().lower()} {self.tidspunkt}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise ValueError("Adgangsloggen kan ikke ændres.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Adgangsloggen kan ikke slettes.")
+
+
+class Ydelsesbestand(models.Model):
+    """How many citizens of a jobcentre receive a benefit on a date. Written by the nightly
+    job, read by the key-figure page; one row per (dato, jobcenter, ydelse)."""
+
+    dato = models.DateField("dato")
+    jobcenter = models.ForeignKey(Jobcenter, on_delete=models.CASCADE)
+    ydelse = models.ForeignKey(Ydelsestype, on_delete=models.CASCADE)
+    antal = models.PositiveIntegerField("antal borgere")
+    beregnet = models.DateTimeField("beregnet")
+
+    class Meta:
+        verbose_name = "ydelsesbestand"
+        verbose_name_plural = "ydelsesbestande"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dato", "jobcenter", "ydelse"], name="en_bestand_per_dato"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jobcenter} {self.ydelse} {self.dato}: {self.antal}"

@@ -1,0 +1,128 @@
+"""Workflows on citizens. Each writes the access-log rows its action requires."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from jobcenter.models import Beregning, Bruger, Rolle
+from jobcenter.services import laast_beregning
+
+from .models import (
+    Adgangslog,
+    Borger,
+    Handling,
+    Maalgruppeperiode,
+    Ydelsesbestand,
+    Ydelsesperiode,
+    Ydelsestype,
+    normaliser_cpr,
+)
+
+YDELSESBESTAND = "ydelsesbestand"
+
+
+def registrer_adgang(*, bruger: Bruger, borger: Borger, handling: str) -> Adgangslog:
+    return Adgangslog.objects.create(
+        bruger=bruger,
+        brugernavn=bruger.get_username(),
+        jobcenter_id=borger.jobcenter_id,
+        borger=borger,
+        handling=handling,
+    )
+
+
+@transaction.atomic
+def gem_borger(*, bruger: Bruger, borger: Borger) -> Borger:
+    """Create (in the user's own jobcentre) or update a citizen, and log it."""
+    ny = borger._state.adding
+    if ny:
+        borger.jobcenter_id = bruger.jobcenter_id
+    borger.save()
+    registrer_adgang(
+        bruger=bruger, borger=borger, handling=Handling.OPRETTET if ny else Handling.RETTET
+    )
+    return borger
+
+
+@transaction.atomic
+def gem_periode(
+    *, bruger: Bruger, periode: Ydelsesperiode | Maalgruppeperiode
+) -> Ydelsesperiode | Maalgruppeperiode:
+    periode.save()
+    registrer_adgang(bruger=bruger, borger=periode.borger, handling=Handling.HISTORIK_RETTET)
+    return periode
+
+
+def find_ved_cpr(*, bruger: Bruger, cpr: str) -> Borger | None:
+    """The user's own citizen with this CPR number, if any; a hit is logged."""
+    borger = Borger.objects.synlige_for(bruger).filter(cpr=normaliser_cpr(cpr)).first()
+    if borger is not None:
+        registrer_adgang(bruger=bruger, borger=borger, handling=Handling.FUNDET_VED_CPR)
+    return borger
+
+
+def beregn_ydelsesbestand(*, dato: datetime.date) -> int:
+    """Count, per jobcentre and benefit, the citizens receiving it on `dato`, in one aggregate
+    query. A rerun for the same date replaces the rows; returns how many rows it wrote."""
+    with laast_beregning(navn=YDELSESBESTAND, dato=dato):
+        beregnet = timezone.now()
+        optalt = (
+            Ydelsesperiode.objects.paa_dato(dato)
+            .values("borger__jobcenter_id", "ydelse_id")
+            .annotate(antal=Count("borger_id", distinct=True))
+            .order_by()
+        )
+        rows = [
+            Ydelsesbestand(
+                dato=dato,
+                jobcenter_id=row["borger__jobcenter_id"],
+                ydelse_id=row["ydelse_id"],
+                antal=row["antal"],
+                beregnet=beregnet,
+            )
+            for row in optalt
+        ]
+        Ydelsesbestand.objects.filter(dato=dato).delete()
+        Ydelsesbestand.objects.bulk_create(rows)
+    return len(rows)
+
+
+@dataclass(frozen=True)
+class Noegletal:
+    dato: datetime.date | None
+    beregnet: datetime.datetime | None
+    ydelser: list[Ydelsestype]
+    # (jobcentre's name, counts in the order of `ydelser`, total); the national row last.
+    rows: list[tuple[str, list[int], int]]
+
+
+def noegletal(*, bruger: Bruger) -> Noegletal:
+    """The latest computed benefit counts: every jobcentre for an analytiker, the user's own
+    for everyone else, and the national total for all. Reads snapshot rows only."""
+    seneste = (
+        Beregning.objects.filter(navn=YDELSESBESTAND, afsluttet__isnull=False)
+        .order_by("-dato")
+        .first()
+    )
+    ydelser = list(Ydelsestype.objects.all())
+    if seneste is None:
+        return Noegletal(dato=None, beregnet=None, ydelser=ydelser, rows=[])
+    bestand = Ydelsesbestand.objects.filter(dato=seneste.dato).select_related("jobcenter")
+    per_jobcenter: dict[str, dict[int, int]] = defaultdict(dict)
+    landet: dict[int, int] = defaultdict(int)
+    for row in bestand:
+        landet[row.ydelse_id] += row.antal
+        if bruger.rolle == Rolle.ANALYTIKER or row.jobcenter_id == bruger.jobcenter_id:
+            per_jobcenter[row.jobcenter.navn][row.ydelse_id] = row.antal
+
+    def raekke(navn: str, antal: dict[int, int]) -> tuple[str, list[int], int]:
+        tal = [antal.get(ydelse.pk, 0) for ydelse in ydelser]
+        return navn, tal, sum(tal)
+
+    rows = [raekke(navn, antal) for navn, antal in sorted(per_jobcenter.items())]
+    rows.append(raekke("Hele landet", landet))
+    return Noegletal(dato=seneste.dato, beregnet=seneste.afsluttet, ydelser=ydelser, rows=rows)

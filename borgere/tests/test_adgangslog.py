@@ -1,0 +1,73 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from borgere.models import Adgangslog, Handling
+from borgere.tests.factories import BorgerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def borger(jobcenter_a):
+    return BorgerFactory(jobcenter=jobcenter_a)
+
+
+def test_viewing_a_citizen_writes_who_when_and_which(client_for, konsulent, borger):
+    client_for(konsulent).get(reverse("borgere:detalje", args=[borger.pk]))
+    log = Adgangslog.objects.get(borger=borger)
+    assert log.bruger == konsulent
+    assert log.brugernavn == "konsulent"
+    assert log.jobcenter == borger.jobcenter
+    assert log.handling == Handling.VIST
+    assert log.tidspunkt is not None
+
+
+def test_every_view_is_a_new_row(client_for, konsulent, kollega, borger):
+    client_for(konsulent).get(reverse("borgere:detalje", args=[borger.pk]))
+    client_for(kollega).get(reverse("borgere:detalje", args=[borger.pk]))
+    client_for(kollega).get(reverse("borgere:detalje", args=[borger.pk]))
+    assert list(
+        Adgangslog.objects.filter(borger=borger)
+        .order_by("tidspunkt", "pk")
+        .values_list("brugernavn", flat=True)
+    ) == ["konsulent", "kollega", "kollega"]
+
+
+def test_the_log_cannot_be_changed_or_deleted(client_for, konsulent, borger):
+    client_for(konsulent).get(reverse("borgere:detalje", args=[borger.pk]))
+    log = Adgangslog.objects.get(borger=borger)
+    log.handling = Handling.RETTET
+    with pytest.raises(ValueError, match="kan ikke ændres"):
+        log.save()
+    with pytest.raises(ValueError, match="kan ikke slettes"):
+        log.delete()
+    assert Adgangslog.objects.get(borger=borger).handling == Handling.VIST
+
+
+def test_an_administrator_exports_the_citizens_log(client_for, konsulent, administrator, borger):
+    client_for(konsulent).get(reverse("borgere:detalje", args=[borger.pk]))
+    response = client_for(administrator).post(reverse("borgere:adgangslog", args=[borger.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["tidspunkt", "bruger", "handling"]
+    brugere = [row[1] for row in rows[1:]]
+    assert "konsulent" in brugere
+    assert "administrator" in brugere  # the export itself is logged first
+    assert borger.cpr not in response.content.decode("utf-8-sig")
+
+
+def test_only_an_administrator_may_export_the_log(client_for, konsulent, leder, borger):
+    for user in (konsulent, leder):
+        response = client_for(user).post(reverse("borgere:adgangslog", args=[borger.pk]))
+        assert response.status_code == 403
+    assert not Adgangslog.objects.filter(handling=Handling.LOG_EKSPORTERET).exists()
+
+
+def test_the_log_is_shown_to_the_administrator_only(client_for, konsulent, administrator, borger):
+    url = reverse("borgere:detalje", args=[borger.pk])
+    assert "Adgangslog" not in client_for(konsulent).get(url).content.decode()
+    assert "Eksportér adgangslog" in client_for(administrator).get(url).content.decode()

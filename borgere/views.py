@@ -1,0 +1,178 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from jobcenter.access import kraev_jobcenter, kraev_noegletal
+from jobcenter.export import csv_response
+
+from . import services, tasks
+from .forms import (
+    BorgerOpretForm,
+    BorgerRedigerForm,
+    MaalgruppeperiodeForm,
+    SoegForm,
+    YdelsesperiodeForm,
+)
+from .models import Borger, Handling, Maalgruppeperiode, Ydelsesperiode, ligner_cpr
+
+PER_SIDE = 25
+SOEGERESULTATER = 100
+PERIODER = {
+    "ydelse": (Ydelsesperiode, YdelsesperiodeForm, "ydelsesperiode", "Ydelser"),
+    "maalgruppe": (Maalgruppeperiode, MaalgruppeperiodeForm, "målgruppeperiode", "Målgrupper"),
+}
+
+
+def hent_borger(request: HttpRequest, pk: int) -> Borger:
+    """The citizen, if the user may see them; otherwise 404, never 403, so that another
+    jobcentre's ids reveal nothing."""
+    return get_object_or_404(Borger.objects.synlige_for(request.user), pk=pk)
+
+
+@kraev_jobcenter
+def liste(request: HttpRequest) -> HttpResponse:
+    borgere = Borger.objects.synlige_for(request.user).med_status(timezone.localdate())
+    form = SoegForm(request.POST or None)
+    soegning = request.method == "POST" and form.is_valid()
+    if soegning:
+        tekst = form.cleaned_data["soeg"]
+        if ligner_cpr(tekst):
+            borger = services.find_ved_cpr(bruger=request.user, cpr=tekst)
+            if borger is not None:
+                return redirect(borger)
+            borgere = borgere.none()
+        else:
+            borgere = borgere.soeg_navn(tekst)
+        side = Paginator(borgere, SOEGERESULTATER).get_page(1)
+    else:
+        side = Paginator(borgere, PER_SIDE).get_page(request.GET.get("side"))
+    return render(request, "borgere/liste.html", {"form": form, "side": side, "soegning": soegning})
+
+
+@kraev_jobcenter
+def detalje(request: HttpRequest, pk: int) -> HttpResponse:
+    borger = hent_borger(request, pk)
+    services.registrer_adgang(bruger=request.user, borger=borger, handling=Handling.VIST)
+    context = {
+        "borger": borger,
+        "historik": [
+            {
+                "art": art,
+                "titel": titel,
+                "kolonne": model._meta.get_field(model.kategori_felt).verbose_name.capitalize(),
+                "navn": navn,
+                "perioder": model.objects.filter(borger=borger).select_related(model.kategori_felt),
+            }
+            for art, (model, _, navn, titel) in PERIODER.items()
+        ],
+        "adgangslog": borger.adgangslog.all()[:20] if request.user.er_administrator else None,
+    }
+    return render(request, "borgere/detalje.html", context)
+
+
+@kraev_jobcenter
+def opret(request: HttpRequest) -> HttpResponse:
+    form = BorgerOpretForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        borger = services.gem_borger(bruger=request.user, borger=form.save(commit=False))
+        messages.success(request, f"{borger.navn} er oprettet.")
+        return redirect(borger)
+    return render(
+        request,
+        "form_side.html",
+        {"titel": "Opret borger", "form": form, "tilbage": "borgere:liste", "knap": "Opret"},
+    )
+
+
+@kraev_jobcenter
+def rediger(request: HttpRequest, pk: int) -> HttpResponse:
+    borger = hent_borger(request, pk)
+    form = BorgerRedigerForm(request.POST or None, instance=borger)
+    if request.method == "POST" and form.is_valid():
+        services.gem_borger(bruger=request.user, borger=form.save(commit=False))
+        messages.success(request, "Borgerens oplysninger er gemt.")
+        return redirect(borger)
+    return render(
+        request,
+        "form_side.html",
+        {"titel": f"Ret {borger.navn}", "form": form, "tilbage_objekt": borger, "knap": "Gem"},
+    )
+
+
+@kraev_jobcenter
+def periode(request: HttpRequest, pk: int, art: str, periode_pk: int | None = None):
+    """Add or change one period of the citizen's benefit (art=ydelse) or target-group
+    (art=maalgruppe) history."""
+    if art not in PERIODER:
+        raise Http404
+    model, form_class, navn, _ = PERIODER[art]
+    borger = hent_borger(request, pk)
+    instance = (
+        get_object_or_404(model, pk=periode_pk, borger=borger)
+        if periode_pk
+        else model(borger=borger)
+    )
+    form = form_class(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        services.gem_periode(bruger=request.user, periode=form.save(commit=False))
+        messages.success(request, f"{navn.capitalize()}n er gemt.")
+        return redirect(borger)
+    titel = f"{'Ret' if periode_pk else 'Tilføj'} {navn} for {borger.navn}"
+    return render(
+        request,
+        "form_side.html",
+        {"titel": titel, "form": form, "tilbage_objekt": borger, "knap": "Gem"},
+    )
+
+
+@kraev_jobcenter
+@require_POST
+def adgangslog_eksport(request: HttpRequest, pk: int) -> HttpResponse:
+    """The citizen's access log as CSV (the citizen's right of access), for administrators. A
+    POST, because the export itself is written to the log."""
+    borger = hent_borger(request, pk)
+    if not request.user.er_administrator:
+        raise PermissionDenied
+    services.registrer_adgang(bruger=request.user, borger=borger, handling=Handling.LOG_EKSPORTERET)
+    rows = (
+        (
+            timezone.localtime(log.tidspunkt).strftime("%d-%m-%Y %H:%M:%S"),
+            log.brugernavn,
+            log.get_handling_display(),
+        )
+        for log in borger.adgangslog.all()
+    )
+    return csv_response(
+        f"adgangslog-borger-{borger.pk}.csv", ["tidspunkt", "bruger", "handling"], rows
+    )
+
+
+@kraev_noegletal
+def noegletal(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        if not request.user.er_administrator:
+            raise PermissionDenied
+        dato = timezone.localdate()
+        tasks.beregn_ydelsesbestand.delay_on_commit(dato.isoformat())
+        messages.info(
+            request,
+            "Beregningen er startet. Tallene herunder skifter, når den er færdig; "
+            "se tidspunktet ved »Beregnet«.",
+        )
+        return redirect("borgere:noegletal")
+    return render(
+        request, "borgere/noegletal.html", {"tal": services.noegletal(bruger=request.user)}
+    )
+
+
+def forside_panel(request: HttpRequest) -> str:
+    """The citizens' part of the home page."""
+    context = {"tal": services.noegletal(bruger=request.user)}
+    if request.user.er_i_jobcenter:
+        context["antal_borgere"] = Borger.objects.synlige_for(request.user).count()
+    return render_to_string("borgere/forside_panel.html", context, request=request)

@@ -1,0 +1,90 @@
+"""Shared fixtures: the personas every access test speaks of.
+
+- `konsulent`: a jobkonsulent in jobcentre A
+- `kollega`: a virksomhedskonsulent in the same jobcentre A
+- `administrator` and `leder` of jobcentre A
+- `outsider`: a jobkonsulent in another jobcentre, B
+- `analytiker`: reads aggregated figures across jobcentres, belongs to none
+"""
+
+import pytest
+
+from jobcenter.celery import app as celery_app
+from jobcenter.models import Rolle
+from jobcenter.tests.factories import BrugerFactory, JobcenterFactory
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _static_files_without_collectstatic(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _celery_in_process(request):
+    """Tasks run in-process, except in tests that start a real worker (marker `worker`)."""
+    eager = request.node.get_closest_marker("worker") is None
+    before = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = eager
+    yield
+    celery_app.conf.task_always_eager = before
+
+
+@pytest.fixture
+def jobcenter_a(db):
+    return JobcenterFactory(kommunenummer=751, navn="Jobcenter Aarhus")
+
+
+@pytest.fixture
+def jobcenter_b(db):
+    return JobcenterFactory(kommunenummer=851, navn="Jobcenter Aalborg")
+
+
+@pytest.fixture
+def konsulent(jobcenter_a):
+    return BrugerFactory(username="konsulent", rolle=Rolle.JOBKONSULENT, jobcenter=jobcenter_a)
+
+
+@pytest.fixture
+def kollega(jobcenter_a):
+    return BrugerFactory(
+        username="kollega", rolle=Rolle.VIRKSOMHEDSKONSULENT, jobcenter=jobcenter_a
+    )
+
+
+@pytest.fixture
+def leder(jobcenter_a):
+    return BrugerFactory(username="leder", rolle=Rolle.LEDER, jobcenter=jobcenter_a)
+
+
+@pytest.fixture
+def administrator(jobcenter_a):
+    return BrugerFactory(username="administrator", rolle=Rolle.ADMINISTRATOR, jobcenter=jobcenter_a)
+
+
+@pytest.fixture
+def outsider(jobcenter_b):
+    return BrugerFactory(username="outsider", rolle=Rolle.JOBKONSULENT, jobcenter=jobcenter_b)
+
+
+@pytest.fixture
+def analytiker(db):
+    return BrugerFactory(username="analytiker", rolle=Rolle.ANALYTIKER, jobcenter=None)
+
+
+@pytest.fixture
+def client_for(client):
+    """`client_for(user)`: the test client, logged in as that user."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login

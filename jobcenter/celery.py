@@ -1,0 +1,21 @@
+"""The Celery app and the beat schedule. Every scheduled job is also a management command."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jobcenter.settings")
+
+app = Celery("jobcenter")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    # Nightly after the case system's exports have been imported: the number of citizens on each
+    # benefit per jobcentre, read by the key-figure page (`manage.py beregn_ydelsesbestand`).
+    "beregn-ydelsesbestand": {
+        "task": "borgere.tasks.beregn_ydelsesbestand",
+        "schedule": crontab(hour=2, minute=30),
+    },
+}

@@ -1,0 +1,22 @@
+from django.apps import apps
+from django.urls import reverse
+
+
+def navigation(request) -> dict:
+    """The main menu for the user's role. Each app declares its own items (AppConfig.navigation),
+    so the organisation core needs no knowledge of the apps above it."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"navigation": []}
+    punkter = [{"tekst": "Forside", "url": reverse("forside")}]
+    for config in apps.get_app_configs():
+        for tekst, url_name in getattr(config, "navigation", lambda _user: [])(user):
+            punkter.append({"tekst": tekst, "url": reverse(url_name)})
+    if user.is_superuser:
+        punkter.append({"tekst": "Administration", "url": reverse("admin:index")})
+    # The item whose address is the longest prefix of the current page is the current one.
+    matcher = [p for p in punkter if request.path.startswith(p["url"]) and p["url"] != "/"]
+    aktiv = max(matcher, key=lambda p: len(p["url"]), default=punkter[0])
+    for punkt in punkter:
+        punkt["aktiv"] = punkt is aktiv
+    return {"navigation": punkter}

@@ -1,0 +1,130 @@
+"""The organisation: municipalities, jobcentres and the staff who work in them."""
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+
+
+class Beskaeftigelsesregion(models.TextChoices):
+    NORDJYLLAND = "nordjylland", "Nordjylland"
+    MIDTJYLLAND = "midtjylland", "Midtjylland"
+    SYDDANMARK = "syddanmark", "Syddanmark"
+    HOVEDSTADEN_SJAELLAND = "hovedstaden_sjaelland", "Hovedstaden og Sjælland"
+
+
+class Kommune(models.Model):
+    """One of the 98 municipalities; where a company or workplace lies."""
+
+    kommunenummer = models.PositiveSmallIntegerField("kommunenummer", unique=True)
+    navn = models.CharField("navn", max_length=60, unique=True)
+    beskaeftigelsesregion = models.CharField(
+        "beskæftigelsesregion", max_length=30, choices=Beskaeftigelsesregion.choices
+    )
+
+    class Meta:
+        ordering = ["navn"]
+        verbose_name = "kommune"
+        verbose_name_plural = "kommuner"
+
+    def __str__(self) -> str:
+        return self.navn
+
+
+class Jobcenter(models.Model):
+    kommunenummer = models.PositiveSmallIntegerField("kommunenummer", unique=True)
+    navn = models.CharField("navn", max_length=100, unique=True)
+    beskaeftigelsesregion = models.CharField(
+        "beskæftigelsesregion", max_length=30, choices=Beskaeftigelsesregion.choices
+    )
+
+    class Meta:
+        ordering = ["navn"]
+        verbose_name = "jobcenter"
+        verbose_name_plural = "jobcentre"
+
+    def __str__(self) -> str:
+        return self.navn
+
+
+class Rolle(models.TextChoices):
+    JOBKONSULENT = "jobkonsulent", "Jobkonsulent"
+    VIRKSOMHEDSKONSULENT = "virksomhedskonsulent", "Virksomhedskonsulent"
+    LEDER = "leder", "Leder"
+    ADMINISTRATOR = "administrator", "Administrator"
+    ANALYTIKER = "analytiker", "Analytiker"
+
+
+# Everyone who works inside one jobcentre; the analytiker reads only aggregated figures.
+JOBCENTER_ROLLER = (
+    Rolle.JOBKONSULENT,
+    Rolle.VIRKSOMHEDSKONSULENT,
+    Rolle.LEDER,
+    Rolle.ADMINISTRATOR,
+)
+
+
+class Bruger(AbstractUser):
+    """A staff user. Belongs to one jobcentre, except the analytiker, who belongs to none."""
+
+    jobcenter = models.ForeignKey(
+        Jobcenter,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="medarbejdere",
+        verbose_name="jobcenter",
+    )
+    rolle = models.CharField("rolle", max_length=30, choices=Rolle.choices)
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["first_name", "last_name", "username"]
+        verbose_name = "bruger"
+        verbose_name_plural = "brugere"
+        constraints = [
+            models.CheckConstraint(
+                name="bruger_jobcenter_passer_til_rolle",
+                condition=Q(is_superuser=True)
+                | Q(rolle=Rolle.ANALYTIKER, jobcenter__isnull=True)
+                | (Q(jobcenter__isnull=False) & ~Q(rolle=Rolle.ANALYTIKER)),
+                violation_error_message=(
+                    "En analytiker hører ikke til et jobcenter; alle andre roller skal have et."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def er_i_jobcenter(self) -> bool:
+        return self.jobcenter_id is not None and self.rolle in JOBCENTER_ROLLER
+
+    @property
+    def er_administrator(self) -> bool:
+        return self.er_i_jobcenter and self.rolle == Rolle.ADMINISTRATOR
+
+    @property
+    def er_leder(self) -> bool:
+        return self.er_i_jobcenter and self.rolle in (Rolle.LEDER, Rolle.ADMINISTRATOR)
+
+
+class Beregning(models.Model):
+    """The fill state of one computation (navn, dato). Its row is locked while the computation
+    runs, so two overlapping runs of the same computation take turns instead of doubling rows;
+    `afsluttet` is the "Beregnet" time the pages show."""
+
+    navn = models.CharField("beregning", max_length=60)
+    dato = models.DateField("dato")
+    afsluttet = models.DateTimeField("beregnet", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "beregning"
+        verbose_name_plural = "beregninger"
+        constraints = [
+            models.UniqueConstraint(fields=["navn", "dato"], name="en_beregning_per_dato"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.navn} {self.dato}"

@@ -1,0 +1,82 @@
+"""Fixtures for the cross-app tests: a real Chromium for browser journeys."""
+
+import os
+from importlib import import_module
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# As root, in a closed network: no sandbox, and no background calls that would be refused.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+# The data migrations that ship reference data (municipalities, industries, benefits, ...).
+REFERENCEDATA = [
+    "jobcenter.migrations.0002_kommuner",
+    "virksomheder.migrations.0002_brancher",
+    "borgere.migrations.0002_ydelser_og_maalgrupper",
+]
+
+
+@pytest.fixture(autouse=True)
+def _referencedata(request):
+    """A transactional test (browser, worker) empties every table when it ends, the rows of the
+    data migrations too; put them back before each. (Serialized rollback cannot do it here:
+    Playwright's event loop makes Django hand the test a fresh connection object.)"""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    for module in REFERENCEDATA:
+        import_module(module).opret(apps, None)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} mangler: .ci/run skal installere Debians chromium.")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium); CI has it.")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
+    # still plain synchronous code.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="da-DK")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def log_ind(page):
+    """`log_ind(user)`: log in through the login page, as a person would."""
+
+    def login(user, password="korrekt-hest-batteri-haefteklamme"):
+        page.goto("/log-ind/")
+        page.get_by_label("Brugernavn").fill(user.username)
+        page.get_by_label("Adgangskode").fill(password)
+        page.get_by_role("button", name="Log ind").click()
+        page.wait_for_url("/")
+        return page
+
+    return login

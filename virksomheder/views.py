@@ -1,0 +1,177 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_POST
+
+from jobcenter.access import kraev_jobcenter
+
+from . import services
+from .filters import VirksomhedFilter
+from .forms import (
+    ArbejdsstedForm,
+    KontaktansvarligForm,
+    KontaktpersonForm,
+    NotatForm,
+    VirksomhedForm,
+    VirksomhedOpretForm,
+)
+from .models import Arbejdssted, Kontaktperson, Virksomhed, Virksomhedsforhold, Virksomhedsnotat
+
+PER_SIDE = 25
+UNDERSIDER = {
+    "arbejdssted": (Arbejdssted, ArbejdsstedForm, "arbejdssted", "arbejdsstedet"),
+    "kontaktperson": (Kontaktperson, KontaktpersonForm, "kontaktperson", "kontaktpersonen"),
+}
+
+
+def hent_virksomhed(pk: int) -> Virksomhed:
+    """Companies are shared by all jobcentres; what a jobcentre keeps about one is scoped on
+    the page itself."""
+    return get_object_or_404(Virksomhed.objects.select_related("branche", "kommune"), pk=pk)
+
+
+@kraev_jobcenter
+def liste(request: HttpRequest) -> HttpResponse:
+    filter_ = VirksomhedFilter(
+        request.GET or None,
+        queryset=Virksomhed.objects.select_related("branche", "kommune"),
+    )
+    side = Paginator(filter_.qs, PER_SIDE).get_page(request.GET.get("side"))
+    return render(request, "virksomheder/liste.html", {"filter": filter_, "side": side})
+
+
+@kraev_jobcenter
+def detalje(request: HttpRequest, pk: int) -> HttpResponse:
+    virksomhed = hent_virksomhed(pk)
+    forhold = Virksomhedsforhold.objects.filter(
+        jobcenter_id=request.user.jobcenter_id, virksomhed=virksomhed
+    ).first()
+    kontaktansvarlig = forhold.kontaktansvarlig if forhold else None
+    context = {
+        "virksomhed": virksomhed,
+        "kontaktansvarlig": kontaktansvarlig,
+        "arbejdssteder": virksomhed.arbejdssteder.select_related("kommune"),
+        "kontaktpersoner": virksomhed.kontaktpersoner.all(),
+        "notater": Virksomhedsnotat.objects.synlige_for(request.user)
+        .filter(virksomhed=virksomhed)
+        .select_related("forfatter"),
+        "notat_form": NotatForm(),
+        "kontaktansvarlig_form": KontaktansvarligForm(
+            jobcenter=request.user.jobcenter,
+            initial={"kontaktansvarlig": kontaktansvarlig},
+        ),
+    }
+    return render(request, "virksomheder/detalje.html", context)
+
+
+@kraev_jobcenter
+def opret(request: HttpRequest) -> HttpResponse:
+    form = VirksomhedOpretForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        virksomhed = form.save()
+        messages.success(request, f"{virksomhed.navn} er oprettet.")
+        return redirect(virksomhed)
+    return render(
+        request,
+        "form_side.html",
+        {
+            "titel": "Opret virksomhed",
+            "form": form,
+            "tilbage": "virksomheder:liste",
+            "knap": "Opret",
+        },
+    )
+
+
+@kraev_jobcenter
+def rediger(request: HttpRequest, pk: int) -> HttpResponse:
+    virksomhed = hent_virksomhed(pk)
+    form = VirksomhedForm(request.POST or None, instance=virksomhed)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Virksomhedens oplysninger er gemt.")
+        return redirect(virksomhed)
+    return render(
+        request,
+        "form_side.html",
+        {
+            "titel": f"Ret {virksomhed.navn}",
+            "form": form,
+            "tilbage_objekt": virksomhed,
+            "knap": "Gem",
+        },
+    )
+
+
+@kraev_jobcenter
+def underside(request: HttpRequest, pk: int, art: str, del_pk: int | None = None):
+    """Add or change a workplace (art=arbejdssted) or a contact person (art=kontaktperson)."""
+    if art not in UNDERSIDER:
+        raise Http404
+    model, form_class, navn, bestemt = UNDERSIDER[art]
+    virksomhed = hent_virksomhed(pk)
+    instance = (
+        get_object_or_404(model, pk=del_pk, virksomhed=virksomhed)
+        if del_pk
+        else model(virksomhed=virksomhed)
+    )
+    form = form_class(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{bestemt.capitalize()} er gemt.")
+        return redirect(virksomhed)
+    titel = f"{'Ret' if del_pk else 'Tilføj'} {navn} hos {virksomhed.navn}"
+    return render(
+        request,
+        "form_side.html",
+        {"titel": titel, "form": form, "tilbage_objekt": virksomhed, "knap": "Gem"},
+    )
+
+
+@kraev_jobcenter
+@require_POST
+def notat(request: HttpRequest, pk: int) -> HttpResponse:
+    virksomhed = hent_virksomhed(pk)
+    form = NotatForm(request.POST)
+    if form.is_valid():
+        services.opret_notat(
+            bruger=request.user, virksomhed=virksomhed, tekst=form.cleaned_data["tekst"]
+        )
+        messages.success(request, "Notatet er gemt.")
+    else:
+        messages.error(request, "Notatet blev ikke gemt: skriv en tekst.")
+    return redirect(virksomhed)
+
+
+@kraev_jobcenter
+@require_POST
+def kontaktansvarlig(request: HttpRequest, pk: int) -> HttpResponse:
+    virksomhed = hent_virksomhed(pk)
+    form = KontaktansvarligForm(request.POST, jobcenter=request.user.jobcenter)
+    if form.is_valid():
+        services.saet_kontaktansvarlig(
+            bruger=request.user,
+            virksomhed=virksomhed,
+            kontaktansvarlig=form.cleaned_data["kontaktansvarlig"],
+        )
+        messages.success(request, "Kontaktansvarlig er gemt.")
+    else:
+        messages.error(request, "Vælg en medarbejder fra jeres eget jobcenter.")
+    return redirect(virksomhed)
+
+
+def forside_panel(request: HttpRequest) -> str:
+    """The companies' part of the home page."""
+    jobcenter_id = request.user.jobcenter_id
+    context = {
+        "antal_virksomheder": Virksomhed.objects.count(),
+        "antal_med_ansvar": Virksomhedsforhold.objects.filter(
+            jobcenter_id=jobcenter_id, kontaktansvarlig__isnull=False
+        ).count(),
+        "mine": Virksomhed.objects.filter(
+            forhold__jobcenter_id=jobcenter_id, forhold__kontaktansvarlig=request.user
+        )[:10],
+    }
+    return render_to_string("virksomheder/forside_panel.html", context, request=request)
