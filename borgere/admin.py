@@ -33,6 +33,13 @@ class MaalgruppeperiodeInline(admin.TabularInline):
     extra = 0
 
 
+@admin.register(Ydelsesperiode, Maalgruppeperiode)
+class PeriodeAdmin(admin.ModelAdmin):
+    list_display = ["borger", "kategori", "fra", "til"]
+    date_hierarchy = "fra"
+    raw_id_fields = ["borger"]
+
+
 @admin.register(Borger)
 class BorgerAdmin(admin.ModelAdmin):
     list_display = ["navn", "cpr_maskeret", "jobcenter"]
