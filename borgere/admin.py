@@ -4,6 +4,7 @@ from .models import (
     Adgangslog,
     Borger,
     Handling,
+    Jobordrekandidat,
     Maalgruppe,
     Maalgruppeperiode,
     Ydelsesbestand,
@@ -78,3 +79,10 @@ class YdelsesbestandAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Jobordrekandidat)
+class JobordrekandidatAdmin(admin.ModelAdmin):
+    list_display = ["jobordre", "borger", "status", "tilfoejet"]
+    list_filter = ["status"]
+    raw_id_fields = ["jobordre", "borger"]

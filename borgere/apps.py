@@ -19,3 +19,8 @@ class BorgereConfig(AppConfig):
         from .views import forside_panel
 
         return forside_panel(request) if ser_noegletal(request.user) else ""
+
+    def jobordre_panel(self, request, jobordre) -> str:
+        from .views import jobordre_panel
+
+        return jobordre_panel(request, jobordre)

@@ -2,7 +2,7 @@ from django import forms
 
 from jobcenter.forms import DatoInput
 
-from .models import Borger, Maalgruppeperiode, Ydelsesperiode, normaliser_cpr
+from .models import Borger, Jobordrekandidat, Maalgruppeperiode, Ydelsesperiode, normaliser_cpr
 
 BORGER_FELTER = ["fornavn", "efternavn", "adresse", "postnummer", "by", "telefon", "email"]
 
@@ -49,3 +49,17 @@ class SoegForm(forms.Form):
         max_length=100,
         help_text="Et CPR-nummer finder én borger; et navn finder alle, der matcher.",
     )
+
+
+class KandidatForm(forms.Form):
+    cpr = forms.CharField(
+        label="Match en borger (CPR-nummer)",
+        max_length=20,
+        help_text="Borgeren skal høre til jeres jobcenter.",
+    )
+
+
+class KandidatstatusForm(forms.ModelForm):
+    class Meta:
+        model = Jobordrekandidat
+        fields = ["status"]

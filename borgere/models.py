@@ -15,8 +15,9 @@ from django.utils import timezone
 from stdnum.dk import cpr as stdnum_cpr
 from stdnum.exceptions import ValidationError as StdnumError
 
-from jobcenter.models import Jobcenter
+from jobcenter.models import Jobcenter, JobcenterQuerySet
 from jobcenter.validators import validate_postnummer, validate_telefon
+from virksomheder.models import Jobordre
 
 
 def validate_cpr(value: str) -> None:
@@ -72,12 +73,9 @@ class Maalgruppe(models.Model):
         return self.navn
 
 
-class BorgerQuerySet(models.QuerySet):
-    def synlige_for(self, user) -> "BorgerQuerySet":
-        """The one scoping rule: staff see their own jobcentre's citizens; nobody else sees any."""
-        if not (user.is_authenticated and user.er_i_jobcenter):
-            return self.none()
-        return self.filter(jobcenter_id=user.jobcenter_id)
+class BorgerQuerySet(JobcenterQuerySet):
+    """`synlige_for(user)` is the one scoping rule: staff see their own jobcentre's citizens;
+    nobody else sees any."""
 
     def soeg_navn(self, tekst: str) -> "BorgerQuerySet":
         filtre = Q()
@@ -305,3 +303,43 @@ class Ydelsesbestand(models.Model):
 
     def __str__(self) -> str:
         return f"{self.jobcenter} {self.ydelse} {self.dato}: {self.antal}"
+
+
+class Kandidatstatus(models.TextChoices):
+    FORESLAAET = "foreslaaet", "Foreslået"
+    SENDT = "sendt", "Sendt til virksomheden"
+    ANSAT = "ansat", "Ansat"
+    AFVIST = "afvist", "Ikke ansat"
+
+
+class JobordrekandidatQuerySet(models.QuerySet):
+    def synlige_for(self, user) -> "JobordrekandidatQuerySet":
+        return self.filter(borger__in=Borger.objects.synlige_for(user))
+
+
+class Jobordrekandidat(models.Model):
+    """A citizen matched to a company's jobordre. Recorded on the citizens' side, so the
+    company side never holds a citizen (design.md §3)."""
+
+    jobordre = models.ForeignKey(Jobordre, on_delete=models.CASCADE, related_name="kandidater")
+    borger = models.ForeignKey(Borger, on_delete=models.CASCADE, related_name="jobordrer")
+    status = models.CharField(
+        "status", max_length=20, choices=Kandidatstatus.choices, default=Kandidatstatus.FORESLAAET
+    )
+    tilfoejet_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    tilfoejet = models.DateTimeField("tilføjet", auto_now_add=True)
+
+    objects = JobordrekandidatQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["tilfoejet"]
+        verbose_name = "jobordrekandidat"
+        verbose_name_plural = "jobordrekandidater"
+        constraints = [
+            models.UniqueConstraint(fields=["jobordre", "borger"], name="en_kandidat_per_jobordre"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.borger} til {self.jobordre}"

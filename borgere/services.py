@@ -4,17 +4,20 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from jobcenter.models import Beregning, Bruger, Rolle
 from jobcenter.services import laast_beregning
+from virksomheder.models import Jobordre
 
 from .models import (
     Adgangslog,
     Borger,
     Handling,
+    Jobordrekandidat,
     Maalgruppeperiode,
     Ydelsesbestand,
     Ydelsesperiode,
@@ -126,3 +129,14 @@ def noegletal(*, bruger: Bruger) -> Noegletal:
     rows = [raekke(navn, antal) for navn, antal in sorted(per_jobcenter.items())]
     rows.append(raekke("Hele landet", landet))
     return Noegletal(dato=seneste.dato, beregnet=seneste.afsluttet, ydelser=ydelser, rows=rows)
+
+
+@transaction.atomic
+def match_til_jobordre(*, bruger: Bruger, jobordre: Jobordre, cpr: str) -> Jobordrekandidat:
+    """Match one of the user's own citizens, found by CPR number, to a jobordre."""
+    borger = find_ved_cpr(bruger=bruger, cpr=cpr)
+    if borger is None:
+        raise ValidationError("Ingen borger i jeres jobcenter har det CPR-nummer.")
+    if Jobordrekandidat.objects.filter(jobordre=jobordre, borger=borger).exists():
+        raise ValidationError(f"{borger.navn} er allerede matchet til jobordren.")
+    return Jobordrekandidat.objects.create(jobordre=jobordre, borger=borger, tilfoejet_af=bruger)

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -7,18 +7,28 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from jobcenter.access import kraev_jobcenter, kraev_noegletal
+from jobcenter.access import hent_eget, kraev_jobcenter, kraev_noegletal, kraev_rolle
 from jobcenter.export import csv_response
+from virksomheder.models import Jobordre
 
 from . import services, tasks
 from .forms import (
     BorgerOpretForm,
     BorgerRedigerForm,
+    KandidatForm,
+    KandidatstatusForm,
     MaalgruppeperiodeForm,
     SoegForm,
     YdelsesperiodeForm,
 )
-from .models import Borger, Handling, Maalgruppeperiode, Ydelsesperiode, ligner_cpr
+from .models import (
+    Borger,
+    Handling,
+    Jobordrekandidat,
+    Maalgruppeperiode,
+    Ydelsesperiode,
+    ligner_cpr,
+)
 
 PER_SIDE = 25
 SOEGERESULTATER = 100
@@ -26,12 +36,6 @@ PERIODER = {
     "ydelse": (Ydelsesperiode, YdelsesperiodeForm, "ydelsesperiode", "Ydelser"),
     "maalgruppe": (Maalgruppeperiode, MaalgruppeperiodeForm, "målgruppeperiode", "Målgrupper"),
 }
-
-
-def hent_borger(request: HttpRequest, pk: int) -> Borger:
-    """The citizen, if the user may see them; otherwise 404, never 403, so that another
-    jobcentre's ids reveal nothing."""
-    return get_object_or_404(Borger.objects.synlige_for(request.user), pk=pk)
 
 
 @kraev_jobcenter
@@ -56,7 +60,7 @@ def liste(request: HttpRequest) -> HttpResponse:
 
 @kraev_jobcenter
 def detalje(request: HttpRequest, pk: int) -> HttpResponse:
-    borger = hent_borger(request, pk)
+    borger = hent_eget(request, Borger, pk)
     services.registrer_adgang(bruger=request.user, borger=borger, handling=Handling.VIST)
     context = {
         "borger": borger,
@@ -91,7 +95,7 @@ def opret(request: HttpRequest) -> HttpResponse:
 
 @kraev_jobcenter
 def rediger(request: HttpRequest, pk: int) -> HttpResponse:
-    borger = hent_borger(request, pk)
+    borger = hent_eget(request, Borger, pk)
     form = BorgerRedigerForm(request.POST or None, instance=borger)
     if request.method == "POST" and form.is_valid():
         services.gem_borger(bruger=request.user, borger=form.save(commit=False))
@@ -111,7 +115,7 @@ def periode(request: HttpRequest, pk: int, art: str, periode_pk: int | None = No
     if art not in PERIODER:
         raise Http404
     model, form_class, navn, _ = PERIODER[art]
-    borger = hent_borger(request, pk)
+    borger = hent_eget(request, Borger, pk)
     instance = (
         get_object_or_404(model, pk=periode_pk, borger=borger)
         if periode_pk
@@ -135,9 +139,8 @@ def periode(request: HttpRequest, pk: int, art: str, periode_pk: int | None = No
 def adgangslog_eksport(request: HttpRequest, pk: int) -> HttpResponse:
     """The citizen's access log as CSV (the citizen's right of access), for administrators. A
     POST, because the export itself is written to the log."""
-    borger = hent_borger(request, pk)
-    if not request.user.er_administrator:
-        raise PermissionDenied
+    borger = hent_eget(request, Borger, pk)
+    kraev_rolle(request, request.user.er_administrator)
     services.registrer_adgang(bruger=request.user, borger=borger, handling=Handling.LOG_EKSPORTERET)
     rows = (
         (
@@ -155,8 +158,7 @@ def adgangslog_eksport(request: HttpRequest, pk: int) -> HttpResponse:
 @kraev_noegletal
 def noegletal(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        if not request.user.er_administrator:
-            raise PermissionDenied
+        kraev_rolle(request, request.user.er_administrator)
         dato = timezone.localdate()
         tasks.beregn_ydelsesbestand.delay_on_commit(dato.isoformat())
         messages.info(
@@ -176,3 +178,50 @@ def forside_panel(request: HttpRequest) -> str:
     if request.user.er_i_jobcenter:
         context["antal_borgere"] = Borger.objects.synlige_for(request.user).count()
     return render_to_string("borgere/forside_panel.html", context, request=request)
+
+
+@kraev_jobcenter
+@require_POST
+def jobordre_kandidat(request: HttpRequest, jobordre_pk: int) -> HttpResponse:
+    jobordre = hent_eget(request, Jobordre, jobordre_pk)
+    form = KandidatForm(request.POST)
+    if form.is_valid():
+        try:
+            kandidat = services.match_til_jobordre(
+                bruger=request.user, jobordre=jobordre, cpr=form.cleaned_data["cpr"]
+            )
+        except ValidationError as fejl:
+            messages.error(request, " ".join(fejl.messages))
+        else:
+            messages.success(request, f"{kandidat.borger.navn} er matchet til jobordren.")
+    else:
+        messages.error(request, "Skriv borgerens CPR-nummer.")
+    return redirect(jobordre)
+
+
+@kraev_jobcenter
+@require_POST
+def kandidat_status(request: HttpRequest, kandidat_pk: int) -> HttpResponse:
+    kandidat = get_object_or_404(Jobordrekandidat.objects.synlige_for(request.user), pk=kandidat_pk)
+    form = KandidatstatusForm(request.POST, instance=kandidat)
+    if form.is_valid():
+        form.save()
+        messages.success(request, f"Status for {kandidat.borger.navn} er gemt.")
+    else:
+        messages.error(request, "Vælg en gyldig status.")
+    return redirect(kandidat.jobordre)
+
+
+def jobordre_panel(request: HttpRequest, jobordre: Jobordre) -> str:
+    """The citizens matched to a jobordre, for the jobordre's page."""
+    kandidater = (
+        Jobordrekandidat.objects.synlige_for(request.user)
+        .filter(jobordre=jobordre)
+        .select_related("borger")
+    )
+    context = {
+        "jobordre": jobordre,
+        "kandidater": [(k, KandidatstatusForm(instance=k, prefix=f"k{k.pk}")) for k in kandidater],
+        "form": KandidatForm(),
+    }
+    return render_to_string("borgere/jobordre_panel.html", context, request=request)

@@ -1,18 +1,23 @@
 """Who may do what. Views call these; nothing else decides access.
 
-Citizens are scoped by `Borger.objects.synlige_for(user)` (borgere.models); this module holds the
-role checks that views share.
+Rows that belong to one jobcentre (citizens, contacts, agreements, …) are scoped by their
+QuerySet's `synlige_for(user)`; `hent_eget` loads one of them or answers 404, never 403, so an id
+from another jobcentre reveals nothing. The role checks come after it.
 """
 
 from collections.abc import Callable
 from functools import wraps
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 
 from .models import Rolle
 
 View = Callable[..., HttpResponse]
+M = TypeVar("M", bound=Model)
 
 
 def kraev(predicate: Callable[[object], bool]) -> Callable[[View], View]:
@@ -34,12 +39,21 @@ def i_jobcenter(user) -> bool:
     return user.is_authenticated and user.er_i_jobcenter
 
 
-kraev_jobcenter = kraev(i_jobcenter)
-
-
 def ser_noegletal(user) -> bool:
     """Aggregated figures: everyone in a jobcentre, and the analytiker across all of them."""
     return user.is_authenticated and (user.er_i_jobcenter or user.rolle == Rolle.ANALYTIKER)
 
 
+kraev_jobcenter = kraev(i_jobcenter)
 kraev_noegletal = kraev(ser_noegletal)
+
+
+def hent_eget(request: HttpRequest, model: type[M], pk: int, **filtre) -> M:
+    """A row of the user's own jobcentre, or 404."""
+    return get_object_or_404(model.objects.synlige_for(request.user), pk=pk, **filtre)
+
+
+def kraev_rolle(request: HttpRequest, tilladt: bool) -> None:
+    """For a check after the object is loaded: 403 when the user's role may not do this."""
+    if not tilladt:
+        raise PermissionDenied

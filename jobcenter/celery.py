@@ -18,4 +18,16 @@ app.conf.beat_schedule = {
         "task": "borgere.tasks.beregn_ydelsesbestand",
         "schedule": crontab(hour=2, minute=30),
     },
+    # Each morning before work: tasks for agreements whose annual evaluation or expiry is near,
+    # and expired agreements marked so (`manage.py opret_aftaleopgaver`).
+    "opret-aftaleopgaver": {
+        "task": "virksomheder.tasks.opret_aftaleopgaver",
+        "schedule": crontab(hour=5, minute=30),
+    },
+    # Then overdue tasks are marked and every owner gets one e-mail with the day's tasks
+    # (`manage.py send_opgaveoversigt`).
+    "send-opgaveoversigt": {
+        "task": "virksomheder.tasks.send_opgaveoversigt",
+        "schedule": crontab(hour=6, minute=0),
+    },
 }

@@ -128,3 +128,12 @@ class Beregning(models.Model):
 
     def __str__(self) -> str:
         return f"{self.navn} {self.dato}"
+
+
+class JobcenterQuerySet(models.QuerySet):
+    """For rows that belong to one jobcentre: a user sees their own jobcentre's rows only."""
+
+    def synlige_for(self, user):
+        if not (user.is_authenticated and user.er_i_jobcenter):
+            return self.none()
+        return self.filter(jobcenter_id=user.jobcenter_id)

@@ -71,3 +71,22 @@ def test_a_real_worker_computes_key_figures_into_postgresql(worker, jobcenter_a)
     assert result.get(timeout=120) == 1
     row = Ydelsesbestand.objects.get(dato=dato)
     assert (row.jobcenter, row.ydelse.kode, row.antal) == (jobcenter_a, "kontanthjaelp", 3)
+
+
+def test_a_real_worker_runs_the_daily_overdue_job(worker, konsulent):
+    from virksomheder import tasks as virksomhedstasks
+    from virksomheder.models import Opgave
+
+    dato = datetime.date(2026, 11, 23)
+    opgave = Opgave.objects.create(
+        jobcenter=konsulent.jobcenter,
+        titel="Ring tilbage",
+        frist=dato - datetime.timedelta(days=3),
+        ansvarlig=konsulent,
+    )
+
+    result = virksomhedstasks.send_opgaveoversigt.apply_async(args=[dato.isoformat()], queue=worker)
+
+    assert result.get(timeout=120) == 0  # the persona has no e-mail address
+    opgave.refresh_from_db()
+    assert opgave.forfalden_siden == dato

@@ -8,11 +8,19 @@ class VirksomhederConfig(AppConfig):
     def navigation(self, user) -> list[tuple[str, str]]:
         from jobcenter.access import i_jobcenter
 
-        return [("Virksomheder", "virksomheder:liste")] if i_jobcenter(user) else []
+        if not i_jobcenter(user):
+            return []
+        return [
+            ("Mine opgaver", "virksomheder:opgaver"),
+            ("Virksomheder", "virksomheder:liste"),
+            ("Dækning", "virksomheder:daekning"),
+            ("Aftaler", "virksomheder:aftaler"),
+            ("Jobordrer", "virksomheder:jobordrer"),
+        ]
 
     def forside(self, request) -> str:
         from jobcenter.access import i_jobcenter
 
-        from .views import forside_panel
+        from .views.virksomhed import forside_panel
 
         return forside_panel(request) if i_jobcenter(request.user) else ""

@@ -1,10 +1,35 @@
 """Demo companies, for `manage.py demodata`. Deterministic for a given random generator."""
 
+import datetime
 import random
 
-from jobcenter.models import Jobcenter, Kommune
+from jobcenter.models import Bruger, Jobcenter, Kommune
 
-from .models import Arbejdssted, Branche, Kontaktperson, Niveau, Sektor, Stoerrelse, Virksomhed
+from .models import (
+    Aftale,
+    Aftalestatus,
+    Aftaletype,
+    Arbejdssted,
+    Branche,
+    Centerform,
+    Formaal,
+    Initiativ,
+    Jobordre,
+    Kanal,
+    Kontakt,
+    Kontaktperson,
+    Mentor,
+    Niveau,
+    Opgave,
+    Opgaveart,
+    Plads,
+    Segment,
+    Sektor,
+    Stoerrelse,
+    Virksomhed,
+    Virksomhedscenter,
+    Virksomhedsforhold,
+)
 
 CVR_VAEGTE = (2, 7, 6, 5, 4, 3, 2)
 
@@ -145,3 +170,133 @@ def opret_virksomheder(rng: random.Random, jobcentre: list[Jobcenter], antal: in
         for _ in range(rng.randint(1, 3))
     )
     return len(gemte)
+
+
+def opret_samarbejde(rng: random.Random, brugere: list[Bruger], idag: datetime.date) -> int:
+    """Segments, contacts, tasks, agreements, centres and jobordrer for every demo jobcentre
+    that has staff. Returns the number of contacts made."""
+    if Kontakt.objects.exists():
+        return 0
+    per_jobcenter: dict[int, list[Bruger]] = {}
+    for bruger in brugere:
+        if bruger.jobcenter_id:
+            per_jobcenter.setdefault(bruger.jobcenter_id, []).append(bruger)
+    antal_kontakter = 0
+    for staff in per_jobcenter.values():
+        jobcenter = staff[0].jobcenter
+        lokale = list(
+            Virksomhed.objects.filter(kommune__kommunenummer=jobcenter.kommunenummer).order_by(
+                "cvr"
+            )
+        )
+        segmenter = [
+            Segment.objects.create(jobcenter=jobcenter, navn=navn)
+            for navn in ("Højt sygefravær", "Mange job for kortuddannede", "Stakeholderpanel")
+        ]
+        for virksomhed in lokale:
+            forhold = Virksomhedsforhold.objects.create(
+                jobcenter=jobcenter,
+                virksomhed=virksomhed,
+                kontaktansvarlig=rng.choice(staff) if rng.random() < 0.6 else None,
+                prioritetsgruppe=rng.choice([1, 2, 3, 3, 4, 4, None]),
+            )
+            forhold.segmenter.set(rng.sample(segmenter, rng.randint(0, 2)))
+            # A third of the companies have never been contacted.
+            for _ in range(rng.choice([0, 0, 1, 2, 3, 5])):
+                kontakt = Kontakt.objects.create(
+                    jobcenter=jobcenter,
+                    virksomhed=virksomhed,
+                    dato=idag - datetime.timedelta(days=rng.randint(0, 700)),
+                    kanal=rng.choice(Kanal.values),
+                    initiativ=rng.choice(Initiativ.values),
+                    formaal=rng.choice(Formaal.values),
+                    note=rng.choice(
+                        [
+                            "Talte om muligheden for praktik i lageret.",
+                            "Virksomheden mangler folk til rengøring om morgenen.",
+                            "Opfølgning på forløb; alt går godt.",
+                            "Informerede om løntilskud og mentorstøtte.",
+                        ]
+                    ),
+                    oprettet_af=rng.choice(staff),
+                )
+                kontakt.medarbejdere.set([kontakt.oprettet_af])
+                antal_kontakter += 1
+        for virksomhed in rng.sample(lokale, min(12, len(lokale))):
+            Opgave.objects.create(
+                jobcenter=jobcenter,
+                virksomhed=virksomhed,
+                art=Opgaveart.NAESTE_SKRIDT,
+                titel=rng.choice(
+                    [
+                        "Send forslag til samarbejdsaftale",
+                        "Ring tilbage om praktikpladser",
+                        "Aftal møde med HR",
+                        "Følg op på jobordre",
+                    ]
+                ),
+                frist=idag + datetime.timedelta(days=rng.randint(-10, 20)),
+                ansvarlig=rng.choice(staff),
+            )
+        for nummer, virksomhed in enumerate(rng.sample(lokale, min(6, len(lokale)))):
+            centerkontrakt = nummer < 2
+            start = idag - datetime.timedelta(days=rng.randint(60, 500))
+            aftale = Aftale.objects.create(
+                jobcenter=jobcenter,
+                virksomhed=virksomhed,
+                type=Aftaletype.VIRKSOMHEDSCENTER
+                if centerkontrakt
+                else rng.choice(
+                    [Aftaletype.GENEREL, Aftaletype.FASTE_PLADSER, Aftaletype.PARTNERSKAB]
+                ),
+                titel=f"Samarbejde med {virksomhed.navn}",
+                status=Aftalestatus.AKTIV,
+                formaal="Flere ledige i match 2 i praktik, der fører til ordinært job.",
+                maalgruppe="Kontanthjælpsmodtagere i matchgruppe 2",
+                antal_pladser=4 if centerkontrakt else rng.randint(1, 6),
+                forloeb="13 ugers virksomhedspraktik med mulighed for løntilskud bagefter.",
+                opfoelgning="Jobkonsulenten følger op hver 14. dag.",
+                start=start,
+                slut=start + datetime.timedelta(days=rng.choice([365, 730])),
+                naeste_evaluering=start + datetime.timedelta(days=365),
+                ansvarlig=rng.choice(staff),
+            )
+            if centerkontrakt:
+                center = Virksomhedscenter.objects.create(
+                    jobcenter=jobcenter,
+                    virksomhed=virksomhed,
+                    aftale=aftale,
+                    navn=f"Virksomhedscenter {virksomhed.navn}",
+                    form=rng.choice(Centerform.values),
+                    maalgruppe="Kontanthjælpsmodtagere i matchgruppe 2",
+                    tovholder=rng.choice(staff),
+                )
+                Plads.objects.bulk_create(
+                    Plads(virksomhedscenter=center, funktion=funktion)
+                    for funktion in rng.sample(
+                        [
+                            "Lager og pakning",
+                            "Kantine",
+                            "Rengøring",
+                            "Administration",
+                            "Butik og varepræsentation",
+                            "Udendørs vedligehold",
+                        ],
+                        4,
+                    )
+                )
+                Mentor.objects.create(
+                    virksomhedscenter=center,
+                    navn=f"{rng.choice(FORNAVNE)} {rng.choice(EFTERNAVNE)}",
+                    uddannet=rng.random() < 0.5,
+                )
+        for virksomhed in rng.sample(lokale, min(5, len(lokale))):
+            Jobordre.objects.create(
+                jobcenter=jobcenter,
+                virksomhed=virksomhed,
+                stilling=rng.choice(["Lagermedarbejder", "Rengøringsassistent", "Kok", "Chauffør"]),
+                antal=rng.randint(1, 3),
+                frist=idag + datetime.timedelta(days=rng.randint(5, 40)),
+                oprettet_af=rng.choice(staff),
+            )
+    return antal_kontakter

@@ -10,7 +10,13 @@ OWN_APPS = ["jobcenter", "virksomheder", "borgere", "kursuskob"]
 
 
 def test_every_model_has_an_admin():
-    models = [m for name in OWN_APPS for m in apps.get_app_config(name).get_models()]
+    # simple-history's tables are shown through their model's admin ("Historik").
+    models = [
+        m
+        for name in OWN_APPS
+        for m in apps.get_app_config(name).get_models()
+        if not hasattr(m, "history_id")
+    ]
     assert models
     assert [m.__name__ for m in models if not admin.site.is_registered(m)] == []
 

@@ -39,7 +39,16 @@ def test_a_wrong_password_gets_a_danish_message(client, konsulent):
 
 def test_the_menu_follows_the_role(client_for, konsulent, analytiker):
     menu = [p["tekst"] for p in client_for(konsulent).get("/").context["navigation"]]
-    assert menu == ["Forside", "Virksomheder", "Borgere", "Nøgletal"]
+    assert menu == [
+        "Forside",
+        "Mine opgaver",
+        "Virksomheder",
+        "Dækning",
+        "Aftaler",
+        "Jobordrer",
+        "Borgere",
+        "Nøgletal",
+    ]
     menu = [p["tekst"] for p in client_for(analytiker).get("/").context["navigation"]]
     assert menu == ["Forside", "Nøgletal"]
 

@@ -3,3 +3,10 @@
 if (window.DKFDS) {
   window.DKFDS.init();
 }
+
+// Print buttons: <button data-udskriv>.
+document.querySelectorAll("[data-udskriv]").forEach(function (knap) {
+  knap.addEventListener("click", function () {
+    window.print();
+  });
+});

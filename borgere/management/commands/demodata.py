@@ -7,7 +7,7 @@ from django.utils import timezone
 from borgere.demo import opret_borgere
 from borgere.services import beregn_ydelsesbestand
 from jobcenter.demo import DEMO_ADGANGSKODE, opret_brugere, opret_jobcentre
-from virksomheder.demo import opret_virksomheder
+from virksomheder.demo import opret_samarbejde, opret_virksomheder
 
 
 class Command(BaseCommand):
@@ -28,11 +28,12 @@ class Command(BaseCommand):
             jobcentre = opret_jobcentre()
             brugere = opret_brugere(jobcentre)
             virksomheder = opret_virksomheder(rng, jobcentre, options["virksomheder"])
+            kontakter = opret_samarbejde(rng, brugere, idag)
             borgere = opret_borgere(rng, jobcentre, options["borgere_per_jobcenter"], idag)
         beregn_ydelsesbestand(dato=idag)
         self.stdout.write(
             f"Demodata: {len(jobcentre)} jobcentre, {virksomheder} nye virksomheder, "
-            f"{borgere} nye borgere."
+            f"{kontakter} nye kontakter, {borgere} nye borgere."
         )
         self.stdout.write(f"Log ind på http://127.0.0.1:8000 med adgangskoden {DEMO_ADGANGSKODE}:")
         for bruger in brugere:

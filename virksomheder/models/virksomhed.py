@@ -9,7 +9,7 @@ from django.urls import reverse
 from stdnum.dk import cvr as stdnum_cvr
 from stdnum.exceptions import ValidationError as StdnumError
 
-from jobcenter.models import Jobcenter, Kommune
+from jobcenter.models import Jobcenter, JobcenterQuerySet, Kommune
 from jobcenter.validators import validate_postnummer, validate_telefon
 
 
@@ -192,9 +192,47 @@ class Kontaktperson(models.Model):
         return f"{self.navn} ({self.get_niveau_display()})"
 
 
+class Prioritetsgruppe(models.IntegerChoices):
+    """The sources' example segmentation (K p.22), with the contact method that goes with it."""
+
+    GRUPPE_1 = 1, "1 – højprioriteret: generelle samarbejdsaftaler"
+    GRUPPE_2 = 2, "2 – højprioriteret: virksomhedscentre og længerevarende samarbejde"
+    GRUPPE_3 = 3, "3 – mellemprioriteret: synlighed"
+    GRUPPE_4 = 4, "4 – lavprioriteret: information"
+
+
+KONTAKTMETODE = {
+    1: "Personligt møde og opfølgning med et forslag til samarbejdsaftale.",
+    2: "Personligt møde og opfølgning med et forslag til virksomhedscenterkontrakt.",
+    3: "Kontakt pr. telefon, og der sendes materiale; besøg, hvis virksomheden ønsker det.",
+    4: "Information pr. brev.",
+}
+
+
+class Segment(models.Model):
+    """A jobcentre's own free tag for companies, such as "højt sygefravær" or
+    "stakeholderpanel" (K p.21–22)."""
+
+    jobcenter = models.ForeignKey(Jobcenter, on_delete=models.CASCADE)
+    navn = models.CharField("navn", max_length=80)
+
+    objects = JobcenterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["navn"]
+        verbose_name = "segment"
+        verbose_name_plural = "segmenter"
+        constraints = [
+            models.UniqueConstraint(fields=["jobcenter", "navn"], name="segment_unikt_navn"),
+        ]
+
+    def __str__(self) -> str:
+        return self.navn
+
+
 class Virksomhedsforhold(models.Model):
     """What one jobcentre keeps about a shared company: its kontaktansvarlig, "én indgang"
-    (K p.50)."""
+    (K p.50), its priority group and its segments."""
 
     jobcenter = models.ForeignKey(Jobcenter, on_delete=models.CASCADE)
     virksomhed = models.ForeignKey(Virksomhed, on_delete=models.CASCADE, related_name="forhold")
@@ -206,6 +244,12 @@ class Virksomhedsforhold(models.Model):
         related_name="kontaktansvar",
         verbose_name="kontaktansvarlig",
     )
+    prioritetsgruppe = models.PositiveSmallIntegerField(
+        "prioritetsgruppe", choices=Prioritetsgruppe.choices, null=True, blank=True
+    )
+    segmenter = models.ManyToManyField(Segment, blank=True, verbose_name="segmenter")
+
+    objects = JobcenterQuerySet.as_manager()
 
     class Meta:
         verbose_name = "virksomhedsforhold"
@@ -219,12 +263,9 @@ class Virksomhedsforhold(models.Model):
     def __str__(self) -> str:
         return f"{self.jobcenter} – {self.virksomhed}"
 
-
-class VirksomhedsnotatQuerySet(models.QuerySet):
-    def synlige_for(self, user) -> "VirksomhedsnotatQuerySet":
-        if not user.er_i_jobcenter:
-            return self.none()
-        return self.filter(jobcenter_id=user.jobcenter_id)
+    @property
+    def kontaktmetode(self) -> str:
+        return KONTAKTMETODE.get(self.prioritetsgruppe, "")
 
 
 class Virksomhedsnotat(models.Model):
@@ -238,7 +279,7 @@ class Virksomhedsnotat(models.Model):
     tekst = models.TextField("notat")
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
 
-    objects = VirksomhedsnotatQuerySet.as_manager()
+    objects = JobcenterQuerySet.as_manager()
 
     class Meta:
         ordering = ["-oprettet"]

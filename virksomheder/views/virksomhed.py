@@ -1,23 +1,41 @@
+"""The company register and the company page that speaks with one voice."""
+
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jobcenter.access import kraev_jobcenter
+from jobcenter.paneler import paneler
 
-from . import services
-from .filters import VirksomhedFilter
-from .forms import (
+from .. import services
+from ..filters import VirksomhedFilter
+from ..forms import (
     ArbejdsstedForm,
     KontaktansvarligForm,
     KontaktpersonForm,
     NotatForm,
+    SegmenteringForm,
     VirksomhedForm,
     VirksomhedOpretForm,
 )
-from .models import Arbejdssted, Kontaktperson, Virksomhed, Virksomhedsforhold, Virksomhedsnotat
+from ..models import (
+    Aftale,
+    Arbejdssted,
+    Jobordre,
+    Kontakt,
+    Kontaktperson,
+    Opgave,
+    Plads,
+    Virksomhed,
+    Virksomhedscenter,
+    Virksomhedsforhold,
+    Virksomhedsnotat,
+)
 
 PER_SIDE = 25
 UNDERSIDER = {
@@ -44,24 +62,51 @@ def liste(request: HttpRequest) -> HttpResponse:
 
 @kraev_jobcenter
 def detalje(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything the user's jobcentre has with the company, on one page."""
     virksomhed = hent_virksomhed(pk)
-    forhold = Virksomhedsforhold.objects.filter(
-        jobcenter_id=request.user.jobcenter_id, virksomhed=virksomhed
-    ).first()
-    kontaktansvarlig = forhold.kontaktansvarlig if forhold else None
+    bruger = request.user
+    forhold = (
+        Virksomhedsforhold.objects.filter(jobcenter_id=bruger.jobcenter_id, virksomhed=virksomhed)
+        .select_related("kontaktansvarlig")
+        .prefetch_related("segmenter")
+        .first()
+    )
     context = {
         "virksomhed": virksomhed,
-        "kontaktansvarlig": kontaktansvarlig,
+        "forhold": forhold,
         "arbejdssteder": virksomhed.arbejdssteder.select_related("kommune"),
         "kontaktpersoner": virksomhed.kontaktpersoner.all(),
-        "notater": Virksomhedsnotat.objects.synlige_for(request.user)
+        "kontakter": Kontakt.objects.synlige_for(bruger)
+        .filter(virksomhed=virksomhed)
+        .select_related("kontaktperson", "arbejdssted")
+        .prefetch_related("medarbejdere")[:50],
+        "opgaver": Opgave.objects.synlige_for(bruger)
+        .aabne()
+        .filter(virksomhed=virksomhed)
+        .select_related("ansvarlig"),
+        "aftaler": Aftale.objects.synlige_for(bruger).filter(virksomhed=virksomhed),
+        "centre": Virksomhedscenter.objects.synlige_for(bruger)
+        .filter(virksomhed=virksomhed)
+        .select_related("tovholder", "aftale")
+        .prefetch_related(Prefetch("pladser", queryset=Plads.objects.filter(aktiv=True))),
+        "jobordrer": Jobordre.objects.synlige_for(bruger).filter(virksomhed=virksomhed),
+        "notater": Virksomhedsnotat.objects.synlige_for(bruger)
         .filter(virksomhed=virksomhed)
         .select_related("forfatter"),
         "notat_form": NotatForm(),
         "kontaktansvarlig_form": KontaktansvarligForm(
-            jobcenter=request.user.jobcenter,
-            initial={"kontaktansvarlig": kontaktansvarlig},
+            jobcenter=bruger.jobcenter,
+            initial={"kontaktansvarlig": forhold.kontaktansvarlig if forhold else None},
         ),
+        "segmentering_form": SegmenteringForm(
+            jobcenter=bruger.jobcenter,
+            initial={
+                "prioritetsgruppe": forhold.prioritetsgruppe if forhold else None,
+                "segmenter": list(forhold.segmenter.all()) if forhold else [],
+            },
+        ),
+        "paneler": paneler("virksomhed_panel", request, virksomhed),
+        "idag": timezone.localdate(),
     }
     return render(request, "virksomheder/detalje.html", context)
 
@@ -73,16 +118,8 @@ def opret(request: HttpRequest) -> HttpResponse:
         virksomhed = form.save()
         messages.success(request, f"{virksomhed.navn} er oprettet.")
         return redirect(virksomhed)
-    return render(
-        request,
-        "form_side.html",
-        {
-            "titel": "Opret virksomhed",
-            "form": form,
-            "tilbage": "virksomheder:liste",
-            "knap": "Opret",
-        },
-    )
+    context = {"titel": "Opret virksomhed", "form": form, "tilbage": "virksomheder:liste"}
+    return render(request, "form_side.html", {**context, "knap": "Opret"})
 
 
 @kraev_jobcenter
@@ -93,16 +130,8 @@ def rediger(request: HttpRequest, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, "Virksomhedens oplysninger er gemt.")
         return redirect(virksomhed)
-    return render(
-        request,
-        "form_side.html",
-        {
-            "titel": f"Ret {virksomhed.navn}",
-            "form": form,
-            "tilbage_objekt": virksomhed,
-            "knap": "Gem",
-        },
-    )
+    context = {"titel": f"Ret {virksomhed.navn}", "form": form, "tilbage_objekt": virksomhed}
+    return render(request, "form_side.html", {**context, "knap": "Gem"})
 
 
 @kraev_jobcenter
@@ -123,11 +152,8 @@ def underside(request: HttpRequest, pk: int, art: str, del_pk: int | None = None
         messages.success(request, f"{bestemt.capitalize()} er gemt.")
         return redirect(virksomhed)
     titel = f"{'Ret' if del_pk else 'Tilføj'} {navn} hos {virksomhed.navn}"
-    return render(
-        request,
-        "form_side.html",
-        {"titel": titel, "form": form, "tilbage_objekt": virksomhed, "knap": "Gem"},
-    )
+    context = {"titel": titel, "form": form, "tilbage_objekt": virksomhed}
+    return render(request, "form_side.html", {**context, "knap": "Gem"})
 
 
 @kraev_jobcenter
@@ -162,16 +188,34 @@ def kontaktansvarlig(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(virksomhed)
 
 
+@kraev_jobcenter
+@require_POST
+def segmentering(request: HttpRequest, pk: int) -> HttpResponse:
+    virksomhed = hent_virksomhed(pk)
+    form = SegmenteringForm(request.POST, jobcenter=request.user.jobcenter)
+    if form.is_valid():
+        services.saet_segmentering(bruger=request.user, virksomhed=virksomhed, **form.cleaned_data)
+        messages.success(request, "Prioritetsgruppe og segmenter er gemt.")
+    else:
+        messages.error(request, "Segmenteringen blev ikke gemt: vælg blandt jeres egne segmenter.")
+    return redirect(virksomhed)
+
+
 def forside_panel(request: HttpRequest) -> str:
     """The companies' part of the home page."""
-    jobcenter_id = request.user.jobcenter_id
+    bruger = request.user
     context = {
         "antal_virksomheder": Virksomhed.objects.count(),
         "antal_med_ansvar": Virksomhedsforhold.objects.filter(
-            jobcenter_id=jobcenter_id, kontaktansvarlig__isnull=False
+            jobcenter_id=bruger.jobcenter_id, kontaktansvarlig__isnull=False
         ).count(),
         "mine": Virksomhed.objects.filter(
-            forhold__jobcenter_id=jobcenter_id, forhold__kontaktansvarlig=request.user
+            forhold__jobcenter_id=bruger.jobcenter_id, forhold__kontaktansvarlig=bruger
         )[:10],
+        "opgaver": Opgave.objects.synlige_for(bruger)
+        .aabne()
+        .filter(ansvarlig=bruger)
+        .select_related("virksomhed")[:5],
+        "idag": timezone.localdate(),
     }
     return render_to_string("virksomheder/forside_panel.html", context, request=request)

@@ -1,0 +1,129 @@
+"""The contact log, follow-up tasks ("Mine opgaver") and the segment coverage view."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from jobcenter.access import hent_eget, kraev_jobcenter, kraev_rolle
+
+from .. import services
+from ..forms import KontaktForm, OpgaveForm
+from ..models import Kontakt, Opgave
+from .virksomhed import hent_virksomhed
+
+UDFOERT_VIST = datetime.timedelta(days=14)
+
+
+@kraev_jobcenter
+def kontakt_opret(request: HttpRequest, pk: int) -> HttpResponse:
+    virksomhed = hent_virksomhed(pk)
+    form = KontaktForm(
+        request.POST or None,
+        instance=Kontakt(virksomhed=virksomhed),
+        virksomhed=virksomhed,
+        bruger=request.user,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        kontakt = services.registrer_kontakt(
+            bruger=request.user,
+            kontakt=form.save(commit=False),
+            medarbejdere=list(data["medarbejdere"]),
+            opfoelgning_frist=data["opfoelgning_frist"],
+            opfoelgning_ansvarlig=data["opfoelgning_ansvarlig"],
+        )
+        opgaver = kontakt.opgaver.count()
+        messages.success(
+            request,
+            "Kontakten er registreret"
+            + (f" og har givet {opgaver} opgave{'r' if opgaver > 1 else ''}." if opgaver else "."),
+        )
+        return redirect(virksomhed)
+    context = {
+        "titel": f"Registrér kontakt med {virksomhed.navn}",
+        "form": form,
+        "tilbage_objekt": virksomhed,
+        "knap": "Registrér kontakt",
+    }
+    return render(request, "form_side.html", context)
+
+
+@kraev_jobcenter
+def opgave_opret(request: HttpRequest, pk: int) -> HttpResponse:
+    virksomhed = hent_virksomhed(pk)
+    form = OpgaveForm(
+        request.POST or None, instance=Opgave(virksomhed=virksomhed), bruger=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        services.opret_opgave(bruger=request.user, opgave=form.save(commit=False))
+        messages.success(request, "Opgaven er oprettet.")
+        return redirect(virksomhed)
+    context = {"titel": f"Ny opgave om {virksomhed.navn}", "form": form}
+    return render(
+        request, "form_side.html", {**context, "tilbage_objekt": virksomhed, "knap": "Opret"}
+    )
+
+
+@kraev_jobcenter
+@require_POST
+def opgave_afslut(request: HttpRequest, pk: int) -> HttpResponse:
+    opgave = hent_eget(request, Opgave, pk, udfoert__isnull=True)
+    services.afslut_opgave(bruger=request.user, opgave=opgave)
+    messages.success(request, f"»{opgave.titel}« er udført.")
+    naeste = request.POST.get("naeste", "")
+    return redirect(
+        naeste if naeste.startswith("/") and not naeste.startswith("//") else "virksomheder:opgaver"
+    )
+
+
+@kraev_jobcenter
+def opgaver(request: HttpRequest) -> HttpResponse:
+    """Mine opgaver: the user's open tasks, overdue first, and what they finished lately."""
+    idag = timezone.localdate()
+    egne = Opgave.objects.synlige_for(request.user).filter(ansvarlig=request.user)
+    aabne = list(egne.aabne().select_related("virksomhed"))
+    context = {
+        "forfaldne": [o for o in aabne if o.frist < idag],
+        "i_dag": [o for o in aabne if o.frist == idag],
+        "kommende": [o for o in aabne if o.frist > idag],
+        "udfoerte": egne.filter(udfoert__gte=timezone.now() - UDFOERT_VIST)
+        .select_related("virksomhed")
+        .order_by("-udfoert"),
+        "idag": idag,
+    }
+    return render(request, "virksomheder/opgaver.html", context)
+
+
+@kraev_jobcenter
+def team(request: HttpRequest) -> HttpResponse:
+    """For a leader: the team's overdue tasks, by owner."""
+    kraev_rolle(request, request.user.er_leder)
+    idag = timezone.localdate()
+    forfaldne = (
+        Opgave.objects.synlige_for(request.user)
+        .forfaldne(idag)
+        .select_related("ansvarlig", "virksomhed")
+        .order_by("ansvarlig__first_name", "ansvarlig__last_name", "frist")
+    )
+    return render(request, "virksomheder/team.html", {"forfaldne": forfaldne, "idag": idag})
+
+
+@kraev_jobcenter
+def daekning(request: HttpRequest) -> HttpResponse:
+    """Per segment: contacted in the last 12 months, and the companies never contacted."""
+    jobcenter = request.user.jobcenter
+    context = {"rows": services.daekning(jobcenter=jobcenter, dato=timezone.localdate())}
+    if noegle := request.GET.get("segment"):
+        fundet = services.aldrig_kontaktet(jobcenter=jobcenter, noegle=noegle)
+        if fundet is None:
+            raise Http404
+        context["segment"], virksomheder = fundet
+        context["side"] = Paginator(virksomheder.select_related("kommune"), 25).get_page(
+            request.GET.get("side")
+        )
+    return render(request, "virksomheder/daekning.html", context)
