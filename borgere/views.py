@@ -4,11 +4,13 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_noegletal, kraev_rolle
 from jobcenter.export import csv_response
+from jobcenter.views import formularside
 from virksomheder.models import Jobordre
 
 from . import services, tasks
@@ -79,32 +81,33 @@ def detalje(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "borgere/detalje.html", context)
 
 
+def gem_borger(request: HttpRequest):
+    return lambda form: services.gem_borger(bruger=request.user, borger=form.save(commit=False))
+
+
 @kraev_jobcenter
 def opret(request: HttpRequest) -> HttpResponse:
-    form = BorgerOpretForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        borger = services.gem_borger(bruger=request.user, borger=form.save(commit=False))
-        messages.success(request, f"{borger.navn} er oprettet.")
-        return redirect(borger)
-    return render(
+    return formularside(
         request,
-        "form_side.html",
-        {"titel": "Opret borger", "form": form, "tilbage": "borgere:liste", "knap": "Opret"},
+        BorgerOpretForm(request.POST or None),
+        titel="Opret borger",
+        tilbage=reverse("borgere:liste"),
+        gem=gem_borger(request),
+        besked=lambda borger: f"{borger.navn} er oprettet.",
+        knap="Opret",
     )
 
 
 @kraev_jobcenter
 def rediger(request: HttpRequest, pk: int) -> HttpResponse:
     borger = hent_eget(request, Borger, pk)
-    form = BorgerRedigerForm(request.POST or None, instance=borger)
-    if request.method == "POST" and form.is_valid():
-        services.gem_borger(bruger=request.user, borger=form.save(commit=False))
-        messages.success(request, "Borgerens oplysninger er gemt.")
-        return redirect(borger)
-    return render(
+    return formularside(
         request,
-        "form_side.html",
-        {"titel": f"Ret {borger.navn}", "form": form, "tilbage_objekt": borger, "knap": "Gem"},
+        BorgerRedigerForm(request.POST or None, instance=borger),
+        titel=f"Ret {borger.navn}",
+        tilbage=borger.get_absolute_url(),
+        gem=gem_borger(request),
+        besked="Borgerens oplysninger er gemt.",
     )
 
 
@@ -121,16 +124,15 @@ def periode(request: HttpRequest, pk: int, art: str, periode_pk: int | None = No
         if periode_pk
         else model(borger=borger)
     )
-    form = form_class(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        services.gem_periode(bruger=request.user, periode=form.save(commit=False))
-        messages.success(request, f"{navn.capitalize()}n er gemt.")
-        return redirect(borger)
-    titel = f"{'Ret' if periode_pk else 'Tilføj'} {navn} for {borger.navn}"
-    return render(
+    return formularside(
         request,
-        "form_side.html",
-        {"titel": titel, "form": form, "tilbage_objekt": borger, "knap": "Gem"},
+        form_class(request.POST or None, instance=instance),
+        titel=f"{'Ret' if periode_pk else 'Tilføj'} {navn} for {borger.navn}",
+        tilbage=borger.get_absolute_url(),
+        gem=lambda form: (
+            services.gem_periode(bruger=request.user, periode=form.save(commit=False)).borger
+        ),
+        besked=f"{navn.capitalize()}n er gemt.",
     )
 
 

@@ -53,6 +53,7 @@ def test_an_administrator_makes_a_centre_contract_with_five_places(log_ind, admi
     page.get_by_label("Start", exact=True).fill("2026-01-01")
     page.get_by_role("button", name="Gem aftale").click()
 
+    expect(page.get_by_role("status")).to_contain_text("Opret nu virksomhedscentret")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Nyt virksomhedscenter")
     page.get_by_label("Navn").fill("Butikscentret")
     page.get_by_label("Form").select_option(label="Den åbne sideproduktion")

@@ -1,16 +1,16 @@
 """Agreements (edited by administrators, read by everyone in the jobcentre), and the
 virksomhedscentre with their places and mentors."""
 
-from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_rolle
 from jobcenter.historik import historik
 from jobcenter.paneler import paneler
+from jobcenter.views import formularside
 
 from .. import services
 from ..forms import (
@@ -65,18 +65,27 @@ def aftale(request: HttpRequest, pk: int) -> HttpResponse:
 
 def aftaleformular(request: HttpRequest, aftale: Aftale, titel: str) -> HttpResponse:
     kraev_rolle(request, request.user.er_administrator)
-    form = AftaleForm(request.POST or None, instance=aftale, bruger=request.user)
-    if request.method == "POST" and form.is_valid():
+
+    def gem(form: AftaleForm) -> Aftale | str:
         aftale = services.gem_aftale(bruger=request.user, aftale=form.save(commit=False))
-        messages.success(request, f"Aftalen »{aftale.titel}« er gemt.")
         if aftale.type == Aftaletype.VIRKSOMHEDSCENTER and not aftale.virksomhedscentre.exists():
-            messages.info(request, "Opret nu virksomhedscentret og dets pladser under kontrakten.")
+            # A centre contract is followed at once by the centre and its places.
             url = reverse("virksomheder:center_opret", args=[aftale.virksomhed_id])
-            return redirect(f"{url}?aftale={aftale.pk}")
-        return redirect(aftale)
-    tilbage = aftale if aftale.pk else aftale.virksomhed
-    context = {"titel": titel, "form": form, "tilbage_objekt": tilbage, "knap": "Gem aftale"}
-    return render(request, "form_side.html", context)
+            return f"{url}?aftale={aftale.pk}"
+        return aftale
+
+    return formularside(
+        request,
+        AftaleForm(request.POST or None, instance=aftale, bruger=request.user),
+        titel=titel,
+        tilbage=(aftale if aftale.pk else aftale.virksomhed).get_absolute_url(),
+        gem=gem,
+        besked=lambda videre: (
+            "Aftalen er gemt."
+            + (" Opret nu virksomhedscentret og dets pladser." if isinstance(videre, str) else "")
+        ),
+        knap="Gem aftale",
+    )
 
 
 @kraev_jobcenter
@@ -109,26 +118,24 @@ def center(request: HttpRequest, pk: int) -> HttpResponse:
 def center_opret(request: HttpRequest, pk: int) -> HttpResponse:
     kraev_rolle(request, request.user.er_administrator)
     virksomhed = hent_virksomhed(pk)
-    form = VirksomhedscenterOpretForm(
-        request.POST or None,
-        instance=Virksomhedscenter(virksomhed=virksomhed),
-        bruger=request.user,
-        initial={"aftale": request.GET.get("aftale"), "antal_pladser": 4},
-    )
-    if request.method == "POST" and form.is_valid():
-        center = services.opret_virksomhedscenter(
+    return formularside(
+        request,
+        VirksomhedscenterOpretForm(
+            request.POST or None,
+            instance=Virksomhedscenter(virksomhed=virksomhed),
+            bruger=request.user,
+            initial={"aftale": request.GET.get("aftale"), "antal_pladser": 4},
+        ),
+        titel=f"Nyt virksomhedscenter hos {virksomhed.navn}",
+        tilbage=virksomhed.get_absolute_url(),
+        gem=lambda form: services.opret_virksomhedscenter(
             bruger=request.user,
             center=form.save(commit=False),
             antal_pladser=form.cleaned_data["antal_pladser"],
             funktion=form.cleaned_data["funktion"],
-        )
-        messages.success(
-            request, f"{center.navn} er oprettet med {center.pladser.count()} pladser."
-        )
-        return redirect(center)
-    context = {"titel": f"Nyt virksomhedscenter hos {virksomhed.navn}", "form": form}
-    return render(
-        request, "form_side.html", {**context, "tilbage_objekt": virksomhed, "knap": "Opret"}
+        ),
+        besked=lambda center: f"{center.navn} er oprettet med {center.pladser.count()} pladser.",
+        knap="Opret",
     )
 
 
@@ -136,13 +143,14 @@ def center_opret(request: HttpRequest, pk: int) -> HttpResponse:
 def center_rediger(request: HttpRequest, pk: int) -> HttpResponse:
     center = hent_eget(request, Virksomhedscenter, pk)
     kraev_rolle(request, request.user.er_administrator)
-    form = VirksomhedscenterForm(request.POST or None, instance=center, bruger=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Virksomhedscentret er gemt.")
-        return redirect(center)
-    context = {"titel": f"Ret {center.navn}", "form": form, "tilbage_objekt": center}
-    return render(request, "form_side.html", {**context, "knap": "Gem"})
+    return formularside(
+        request,
+        VirksomhedscenterForm(request.POST or None, instance=center, bruger=request.user),
+        titel=f"Ret {center.navn}",
+        tilbage=center.get_absolute_url(),
+        gem=lambda form: form.save(),
+        besked="Virksomhedscentret er gemt.",
+    )
 
 
 @kraev_jobcenter
@@ -158,11 +166,11 @@ def center_del(request: HttpRequest, pk: int, art: str, del_pk: int | None = Non
         if del_pk
         else model(virksomhedscenter=center)
     )
-    form = form_class(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"{bestemt.capitalize()} er gemt.")
-        return redirect(center)
-    titel = f"{'Ret' if del_pk else 'Tilføj'} {navn} i {center.navn}"
-    context = {"titel": titel, "form": form, "tilbage_objekt": center, "knap": "Gem"}
-    return render(request, "form_side.html", context)
+    return formularside(
+        request,
+        form_class(request.POST or None, instance=instance),
+        titel=f"{'Ret' if del_pk else 'Tilføj'} {navn} i {center.navn}",
+        tilbage=center.get_absolute_url(),
+        gem=lambda form: form.save().virksomhedscenter,
+        besked=f"{bestemt.capitalize()} er gemt.",
+    )

@@ -1,11 +1,11 @@
 """Jobordrer: a company's recruitment need, followed "til dørs" (K p.21)."""
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from jobcenter.access import hent_eget, kraev_jobcenter
 from jobcenter.paneler import paneler
+from jobcenter.views import formularside
 
 from ..forms import JobordreForm
 from ..models import Jobordre, Jobordrestatus
@@ -30,18 +30,22 @@ def jobordre(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def jobordreformular(request: HttpRequest, jobordre: Jobordre, titel: str) -> HttpResponse:
-    form = JobordreForm(request.POST or None, instance=jobordre, virksomhed=jobordre.virksomhed)
-    if request.method == "POST" and form.is_valid():
+    def gem(form: JobordreForm) -> Jobordre:
         jobordre = form.save(commit=False)
         if jobordre._state.adding:
             jobordre.jobcenter_id = request.user.jobcenter_id
             jobordre.oprettet_af = request.user
         jobordre.save()
-        messages.success(request, "Jobordren er gemt.")
-        return redirect(jobordre)
-    tilbage = jobordre if jobordre.pk else jobordre.virksomhed
-    context = {"titel": titel, "form": form, "tilbage_objekt": tilbage, "knap": "Gem"}
-    return render(request, "form_side.html", context)
+        return jobordre
+
+    return formularside(
+        request,
+        JobordreForm(request.POST or None, instance=jobordre, virksomhed=jobordre.virksomhed),
+        titel=titel,
+        tilbage=(jobordre if jobordre.pk else jobordre.virksomhed).get_absolute_url(),
+        gem=gem,
+        besked="Jobordren er gemt.",
+    )
 
 
 @kraev_jobcenter

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_rolle
+from jobcenter.views import formularside
 
 from .. import services
 from ..forms import KontaktForm, OpgaveForm
@@ -28,44 +29,50 @@ def kontakt_opret(request: HttpRequest, pk: int) -> HttpResponse:
         virksomhed=virksomhed,
         bruger=request.user,
     )
-    if request.method == "POST" and form.is_valid():
+
+    def gem(form: KontaktForm) -> Kontakt:
         data = form.cleaned_data
-        kontakt = services.registrer_kontakt(
+        return services.registrer_kontakt(
             bruger=request.user,
             kontakt=form.save(commit=False),
             medarbejdere=list(data["medarbejdere"]),
             opfoelgning_frist=data["opfoelgning_frist"],
             opfoelgning_ansvarlig=data["opfoelgning_ansvarlig"],
-        )
-        opgaver = kontakt.opgaver.count()
-        messages.success(
-            request,
-            "Kontakten er registreret"
-            + (f" og har givet {opgaver} opgave{'r' if opgaver > 1 else ''}." if opgaver else "."),
-        )
-        return redirect(virksomhed)
-    context = {
-        "titel": f"Registrér kontakt med {virksomhed.navn}",
-        "form": form,
-        "tilbage_objekt": virksomhed,
-        "knap": "Registrér kontakt",
-    }
-    return render(request, "form_side.html", context)
+        ).virksomhed
+
+    return formularside(
+        request,
+        form,
+        titel=f"Registrér kontakt med {virksomhed.navn}",
+        tilbage=virksomhed.get_absolute_url(),
+        gem=gem,
+        besked=lambda _: kontakt_besked(form.instance),
+        knap="Registrér kontakt",
+    )
+
+
+def kontakt_besked(kontakt: Kontakt) -> str:
+    opgaver = kontakt.opgaver.count()
+    if not opgaver:
+        return "Kontakten er registreret."
+    return f"Kontakten er registreret og har givet {opgaver} opgave{'r' if opgaver > 1 else ''}."
 
 
 @kraev_jobcenter
 def opgave_opret(request: HttpRequest, pk: int) -> HttpResponse:
     virksomhed = hent_virksomhed(pk)
-    form = OpgaveForm(
-        request.POST or None, instance=Opgave(virksomhed=virksomhed), bruger=request.user
-    )
-    if request.method == "POST" and form.is_valid():
-        services.opret_opgave(bruger=request.user, opgave=form.save(commit=False))
-        messages.success(request, "Opgaven er oprettet.")
-        return redirect(virksomhed)
-    context = {"titel": f"Ny opgave om {virksomhed.navn}", "form": form}
-    return render(
-        request, "form_side.html", {**context, "tilbage_objekt": virksomhed, "knap": "Opret"}
+    return formularside(
+        request,
+        OpgaveForm(
+            request.POST or None, instance=Opgave(virksomhed=virksomhed), bruger=request.user
+        ),
+        titel=f"Ny opgave om {virksomhed.navn}",
+        tilbage=virksomhed.get_absolute_url(),
+        gem=lambda form: (
+            services.opret_opgave(bruger=request.user, opgave=form.save(commit=False)).virksomhed
+        ),
+        besked="Opgaven er oprettet.",
+        knap="Opret",
     )
 
 

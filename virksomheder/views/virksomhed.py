@@ -6,11 +6,13 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jobcenter.access import kraev_jobcenter
 from jobcenter.paneler import paneler
+from jobcenter.views import formularside
 
 from .. import services
 from ..filters import VirksomhedFilter
@@ -113,25 +115,28 @@ def detalje(request: HttpRequest, pk: int) -> HttpResponse:
 
 @kraev_jobcenter
 def opret(request: HttpRequest) -> HttpResponse:
-    form = VirksomhedOpretForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        virksomhed = form.save()
-        messages.success(request, f"{virksomhed.navn} er oprettet.")
-        return redirect(virksomhed)
-    context = {"titel": "Opret virksomhed", "form": form, "tilbage": "virksomheder:liste"}
-    return render(request, "form_side.html", {**context, "knap": "Opret"})
+    return formularside(
+        request,
+        VirksomhedOpretForm(request.POST or None),
+        titel="Opret virksomhed",
+        tilbage=reverse("virksomheder:liste"),
+        gem=lambda form: form.save(),
+        besked=lambda virksomhed: f"{virksomhed.navn} er oprettet.",
+        knap="Opret",
+    )
 
 
 @kraev_jobcenter
 def rediger(request: HttpRequest, pk: int) -> HttpResponse:
     virksomhed = hent_virksomhed(pk)
-    form = VirksomhedForm(request.POST or None, instance=virksomhed)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Virksomhedens oplysninger er gemt.")
-        return redirect(virksomhed)
-    context = {"titel": f"Ret {virksomhed.navn}", "form": form, "tilbage_objekt": virksomhed}
-    return render(request, "form_side.html", {**context, "knap": "Gem"})
+    return formularside(
+        request,
+        VirksomhedForm(request.POST or None, instance=virksomhed),
+        titel=f"Ret {virksomhed.navn}",
+        tilbage=virksomhed.get_absolute_url(),
+        gem=lambda form: form.save(),
+        besked="Virksomhedens oplysninger er gemt.",
+    )
 
 
 @kraev_jobcenter
@@ -146,14 +151,14 @@ def underside(request: HttpRequest, pk: int, art: str, del_pk: int | None = None
         if del_pk
         else model(virksomhed=virksomhed)
     )
-    form = form_class(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"{bestemt.capitalize()} er gemt.")
-        return redirect(virksomhed)
-    titel = f"{'Ret' if del_pk else 'Tilføj'} {navn} hos {virksomhed.navn}"
-    context = {"titel": titel, "form": form, "tilbage_objekt": virksomhed}
-    return render(request, "form_side.html", {**context, "knap": "Gem"})
+    return formularside(
+        request,
+        form_class(request.POST or None, instance=instance),
+        titel=f"{'Ret' if del_pk else 'Tilføj'} {navn} hos {virksomhed.navn}",
+        tilbage=virksomhed.get_absolute_url(),
+        gem=lambda form: form.save().virksomhed,
+        besked=f"{bestemt.capitalize()} er gemt.",
+    )
 
 
 @kraev_jobcenter
