@@ -1,12 +1,19 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Adgangslog,
     Borger,
+    Borgerkontakt,
+    Forlaengelse,
+    Forloebstype,
     Handling,
     Jobordrekandidat,
     Maalgruppe,
     Maalgruppeperiode,
+    Opfoelgningssamtale,
+    Praktikaftale,
+    Praktikforloeb,
     Ydelsesbestand,
     Ydelsesperiode,
     Ydelsestype,
@@ -86,3 +93,57 @@ class JobordrekandidatAdmin(admin.ModelAdmin):
     list_display = ["jobordre", "borger", "status", "tilfoejet"]
     list_filter = ["status"]
     raw_id_fields = ["jobordre", "borger"]
+
+
+@admin.register(Forloebstype)
+class ForloebstypeAdmin(admin.ModelAdmin):
+    list_display = ["kode", "navn", "virksomhedsaktivering", "maks_uger"]
+
+
+class PraktikaftaleInline(admin.StackedInline):
+    model = Praktikaftale
+    extra = 0
+
+
+@admin.register(Praktikforloeb)
+class PraktikforloebAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "borger",
+        "virksomhed",
+        "type",
+        "trin",
+        "start",
+        "planlagt_slut",
+        "faktisk_slut",
+    ]
+    list_filter = ["type", "trin", "udfald"]
+    date_hierarchy = "start"
+    raw_id_fields = [
+        "borger",
+        "virksomhed",
+        "arbejdssted",
+        "plads",
+        "aftale",
+        "jobordre",
+        "mentor",
+        "statusopgave",
+    ]
+    inlines = [PraktikaftaleInline]
+
+
+@admin.register(Praktikaftale)
+class PraktikaftaleAdmin(admin.ModelAdmin):
+    list_display = ["forloeb", "formaalstype", "timer_pr_uge"]
+    raw_id_fields = ["forloeb"]
+
+
+@admin.register(Opfoelgningssamtale, Forlaengelse)
+class ForloebsdelAdmin(admin.ModelAdmin):
+    list_display = ["forloeb", "__str__"]
+    raw_id_fields = ["forloeb"]
+
+
+@admin.register(Borgerkontakt)
+class BorgerkontaktAdmin(admin.ModelAdmin):
+    list_display = ["borger", "kontakt", "tilknyttet"]
+    raw_id_fields = ["borger", "kontakt"]

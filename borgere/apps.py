@@ -8,7 +8,13 @@ class BorgereConfig(AppConfig):
     def navigation(self, user) -> list[tuple[str, str]]:
         from jobcenter.access import i_jobcenter, ser_noegletal
 
-        punkter = [("Borgere", "borgere:liste")] if i_jobcenter(user) else []
+        punkter = []
+        if i_jobcenter(user):
+            punkter += [
+                ("Borgere", "borgere:liste"),
+                ("Mine forløb", "borgere:mine_forloeb"),
+                ("Pladser", "borgere:pladsoversigt"),
+            ]
         if ser_noegletal(user):
             punkter.append(("Nøgletal", "borgere:noegletal"))
         return punkter
@@ -16,11 +22,26 @@ class BorgereConfig(AppConfig):
     def forside(self, request) -> str:
         from jobcenter.access import ser_noegletal
 
-        from .views import forside_panel
+        from .views.borger import forside_panel
 
         return forside_panel(request) if ser_noegletal(request.user) else ""
 
     def jobordre_panel(self, request, jobordre) -> str:
-        from .views import jobordre_panel
+        from .views.borger import jobordre_panel
 
         return jobordre_panel(request, jobordre)
+
+    def virksomhed_panel(self, request, virksomhed) -> str:
+        from .views.forloeb import virksomhed_panel
+
+        return virksomhed_panel(request, virksomhed)
+
+    def aftale_panel(self, request, aftale) -> str:
+        from .views.forloeb import aftale_panel
+
+        return aftale_panel(request, aftale)
+
+    def center_panel(self, request, center) -> str:
+        from .views.forloeb import center_panel
+
+        return center_panel(request, center)

@@ -1,8 +1,24 @@
+import datetime
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from jobcenter.forms import DatoInput
+from jobcenter.models import Bruger
+from virksomheder.models import Aftale, Jobordre, Kontakt, Plads, Virksomhed
 
-from .models import Borger, Jobordrekandidat, Maalgruppeperiode, Ydelsesperiode, normaliser_cpr
+from .models import (
+    Borger,
+    Jobordrekandidat,
+    Maalgruppeperiode,
+    Opfoelgningssamtale,
+    Praktikaftale,
+    Praktikforloeb,
+    Udfald,
+    Ydelsesperiode,
+    normaliser_cpr,
+)
 
 BORGER_FELTER = ["fornavn", "efternavn", "adresse", "postnummer", "by", "telefon", "email"]
 
@@ -63,3 +79,180 @@ class KandidatstatusForm(forms.ModelForm):
     class Meta:
         model = Jobordrekandidat
         fields = ["status"]
+
+
+def et_aar_siden() -> datetime.date:
+    return timezone.localdate() - datetime.timedelta(days=365)
+
+
+class ForloebOpretForm(forms.ModelForm):
+    """A new forløb, from the citizen's page (company by CVR) or from a free place on the place
+    board (citizen by CPR)."""
+
+    cvr = forms.CharField(label="Virksomhedens CVR-nummer", max_length=20)
+    cpr = forms.CharField(label="Borgerens CPR-nummer", max_length=20)
+
+    class Meta:
+        model = Praktikforloeb
+        fields = ["cvr", "cpr", "type", "jobkonsulent", "start", "planlagt_slut"]
+        widgets = {"start": DatoInput(), "planlagt_slut": DatoInput()}
+        help_texts = {"planlagt_slut": "Tom giver typens sædvanlige længde."}
+
+    def __init__(self, *args, bruger, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.bruger = bruger
+        if self.instance.virksomhed_id:
+            del self.fields["cvr"]
+        if self.instance.borger_id:
+            del self.fields["cpr"]
+        self.fields["jobkonsulent"].queryset = Bruger.objects.filter(
+            jobcenter=bruger.jobcenter, is_active=True
+        )
+        self.initial.setdefault("jobkonsulent", bruger.pk)
+        self.initial.setdefault("start", timezone.localdate())
+
+    def clean_cvr(self) -> str:
+        cvr = "".join(self.cleaned_data["cvr"].split())
+        virksomhed = Virksomhed.objects.filter(cvr=cvr).first()
+        if virksomhed is None:
+            raise ValidationError("Ingen virksomhed har det CVR-nummer. Opret virksomheden først.")
+        self.instance.virksomhed = virksomhed
+        return cvr
+
+    def clean_cpr(self) -> str:
+        borger = (
+            Borger.objects.synlige_for(self.bruger)
+            .filter(cpr=normaliser_cpr(self.cleaned_data["cpr"]))
+            .first()
+        )
+        if borger is None:
+            raise ValidationError("Ingen borger i jeres jobcenter har det CPR-nummer.")
+        self.instance.borger = borger
+        return ""
+
+    def clean(self):
+        data = super().clean()
+        type_, start = data.get("type"), data.get("start")
+        if not data.get("planlagt_slut") and type_ and type_.maks_uger and start:
+            data["planlagt_slut"] = start + datetime.timedelta(weeks=type_.maks_uger, days=-1)
+        return data
+
+
+class ForloebRedigerForm(forms.ModelForm):
+    class Meta:
+        model = Praktikforloeb
+        fields = [
+            "type",
+            "arbejdssted",
+            "plads",
+            "aftale",
+            "jobordre",
+            "jobkonsulent",
+            "mentor",
+            "start",
+            "planlagt_slut",
+        ]
+        widgets = {"start": DatoInput(), "planlagt_slut": DatoInput()}
+
+    def __init__(self, *args, bruger, **kwargs):
+        super().__init__(*args, **kwargs)
+        virksomhed = self.instance.virksomhed
+        self.fields["arbejdssted"].queryset = virksomhed.arbejdssteder.all()
+        self.fields["plads"].queryset = Plads.objects.filter(
+            aktiv=True,
+            virksomhedscenter__virksomhed=virksomhed,
+            virksomhedscenter__jobcenter=bruger.jobcenter,
+        ).select_related("virksomhedscenter")
+        self.fields["aftale"].queryset = Aftale.objects.synlige_for(bruger).filter(
+            virksomhed=virksomhed
+        )
+        self.fields["jobordre"].queryset = Jobordre.objects.synlige_for(bruger).filter(
+            virksomhed=virksomhed
+        )
+        self.fields["jobkonsulent"].queryset = Bruger.objects.filter(
+            jobcenter=bruger.jobcenter, is_active=True
+        )
+        self.fields["mentor"].queryset = virksomhed.kontaktpersoner.all()
+
+
+class PraktikaftaleForm(forms.ModelForm):
+    class Meta:
+        model = Praktikaftale
+        fields = [
+            "maal",
+            "formaalstype",
+            "arbejdsopgaver",
+            "timer_pr_uge",
+            "timer_pr_uge_slut",
+            "optrapning",
+            "mentortimer",
+            "parallelindsats",
+            "skaanehensyn",
+            "opfoelgningsplan",
+        ]
+        widgets = {
+            felt: forms.Textarea(attrs={"rows": 3})
+            for felt in [
+                "maal",
+                "arbejdsopgaver",
+                "optrapning",
+                "parallelindsats",
+                "skaanehensyn",
+                "opfoelgningsplan",
+            ]
+        }
+        error_messages = {"maal": {"required": "Skriv forløbets konkrete mål."}}
+
+
+class OpfoelgningForm(forms.ModelForm):
+    class Meta:
+        model = Opfoelgningssamtale
+        fields = ["dato", "deltagere", "note", "justeringer"]
+        widgets = {
+            "dato": DatoInput(),
+            "note": forms.Textarea(attrs={"rows": 4}),
+            "justeringer": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class ForlaengelseForm(forms.Form):
+    ny_slut = forms.DateField(label="Ny slutdato", widget=DatoInput())
+    tekst = forms.CharField(
+        label="Aftale om forlængelsen",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Fx »med mulighed for læreplads efter praktikperioden«.",
+    )
+
+
+class AfslutForm(forms.Form):
+    slutdato = forms.DateField(label="Slutdato", widget=DatoInput())
+    udfald = forms.ChoiceField(label="Udfald", choices=[("", "Vælg udfald"), *Udfald.choices])
+    note = forms.CharField(
+        label="Afslutning", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class StatusForm(forms.Form):
+    selvforsoergende = forms.TypedChoiceField(
+        label="Er borgeren selvforsørgende 4 uger efter forløbet?",
+        choices=[("ja", "Ja"), ("nej", "Nej")],
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
+    )
+
+
+class KontaktTilknytForm(forms.Form):
+    kontakt = forms.ModelChoiceField(
+        label="Virksomhedskontakt om borgeren", queryset=Kontakt.objects.none()
+    )
+
+    def __init__(self, *args, bruger, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kontakt"].queryset = (
+            Kontakt.objects.synlige_for(bruger)
+            .filter(dato__gte=et_aar_siden())
+            .select_related("virksomhed")
+        )
+        self.fields["kontakt"].label_from_instance = lambda k: (
+            f"{k.dato:%d-%m-%Y} {k.virksomhed.navn}: {k.get_formaal_display()}"
+        )

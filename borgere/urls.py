@@ -1,18 +1,30 @@
 from django.urls import path
 
-from . import views
+from .views import borger, forloeb, pladser
 
 app_name = "borgere"
 
 urlpatterns = [
-    path("", views.liste, name="liste"),
-    path("noegletal/", views.noegletal, name="noegletal"),
-    path("jobordre/<int:jobordre_pk>/kandidat/", views.jobordre_kandidat, name="jobordre_kandidat"),
-    path("kandidat/<int:kandidat_pk>/status/", views.kandidat_status, name="kandidat_status"),
-    path("ny/", views.opret, name="opret"),
-    path("<int:pk>/", views.detalje, name="detalje"),
-    path("<int:pk>/rediger/", views.rediger, name="rediger"),
-    path("<int:pk>/adgangslog/", views.adgangslog_eksport, name="adgangslog"),
-    path("<int:pk>/<slug:art>/ny/", views.periode, name="periode_opret"),
-    path("<int:pk>/<slug:art>/<int:periode_pk>/", views.periode, name="periode_rediger"),
+    path("", borger.liste, name="liste"),
+    path("noegletal/", borger.noegletal, name="noegletal"),
+    path(
+        "jobordre/<int:jobordre_pk>/kandidat/", borger.jobordre_kandidat, name="jobordre_kandidat"
+    ),
+    path("kandidat/<int:kandidat_pk>/status/", borger.kandidat_status, name="kandidat_status"),
+    path("forloeb/", forloeb.mine_forloeb, name="mine_forloeb"),
+    path("forloeb/<int:forloeb_pk>/", forloeb.forloeb, name="forloeb"),
+    path("forloeb/<int:forloeb_pk>/rediger/", forloeb.forloeb_rediger, name="forloeb_rediger"),
+    path("forloeb/<int:forloeb_pk>/praktikaftale/", forloeb.praktikaftale, name="praktikaftale"),
+    path("forloeb/<int:forloeb_pk>/naeste-trin/", forloeb.naeste_trin, name="naeste_trin"),
+    path("forloeb/<int:forloeb_pk>/<slug:art>/", forloeb.handling, name="forloeb_handling"),
+    path("pladser/", pladser.pladsoversigt, name="pladsoversigt"),
+    path("pladser/<int:plads_pk>/fyld/", pladser.plads_fyld, name="plads_fyld"),
+    path("ny/", borger.opret, name="opret"),
+    path("<int:pk>/", borger.detalje, name="detalje"),
+    path("<int:pk>/rediger/", borger.rediger, name="rediger"),
+    path("<int:pk>/adgangslog/", borger.adgangslog_eksport, name="adgangslog"),
+    path("<int:pk>/forloeb/", forloeb.forloeb_opret, name="forloeb_opret"),
+    path("<int:pk>/kontakt/", forloeb.kontakt_tilknyt, name="kontakt_tilknyt"),
+    path("<int:pk>/<slug:art>/ny/", borger.periode, name="periode_opret"),
+    path("<int:pk>/<slug:art>/<int:periode_pk>/", borger.periode, name="periode_rediger"),
 ]

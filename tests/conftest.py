@@ -25,6 +25,7 @@ REFERENCEDATA = [
     "jobcenter.migrations.0002_kommuner",
     "virksomheder.migrations.0002_brancher",
     "borgere.migrations.0002_ydelser_og_maalgrupper",
+    "borgere.migrations.0006_forloebstyper",
 ]
 
 

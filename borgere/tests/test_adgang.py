@@ -37,7 +37,15 @@ def fremmed_borger(jobcenter_b):
 def test_every_citizen_url_is_covered():
     periode = YdelsesperiodeFactory.build(pk=1, borger=BorgerFactory.build(pk=1))
     names = {name for name, _ in borger_url_kwargs(periode.borger, periode)}
-    assert names == {"detalje", "rediger", "adgangslog", "periode_opret", "periode_rediger"}
+    assert names == {
+        "detalje",
+        "rediger",
+        "adgangslog",
+        "periode_opret",
+        "periode_rediger",
+        "forloeb_opret",
+        "kontakt_tilknyt",
+    }
 
 
 @pytest.mark.parametrize("persona", ["konsulent", "kollega", "leder", "administrator"])

@@ -47,6 +47,8 @@ def test_the_menu_follows_the_role(client_for, konsulent, analytiker):
         "Aftaler",
         "Jobordrer",
         "Borgere",
+        "Mine forløb",
+        "Pladser",
         "Nøgletal",
     ]
     menu = [p["tekst"] for p in client_for(analytiker).get("/").context["navigation"]]

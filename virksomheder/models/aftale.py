@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from jobcenter.models import Jobcenter, JobcenterQuerySet
@@ -199,6 +200,11 @@ class Mentor(models.Model):
         return self.navn
 
 
+class PladsQuerySet(models.QuerySet):
+    def synlige_for(self, user) -> "PladsQuerySet":
+        return self.filter(virksomhedscenter__in=Virksomhedscenter.objects.synlige_for(user))
+
+
 class Plads(models.Model):
     """A standing place in a centre. Who fills it, and when, is a forløb on the citizens' side;
     this app knows capacity only."""
@@ -210,6 +216,9 @@ class Plads(models.Model):
     maalgruppe = models.CharField("målgruppe", max_length=200, blank=True)
     beskrivelse = models.TextField("funktionsbeskrivelse", blank=True)
     aktiv = models.BooleanField("aktiv", default=True)
+    oprettet = models.DateField("oprettet", default=timezone.localdate)
+
+    objects = PladsQuerySet.as_manager()
 
     class Meta:
         ordering = ["virksomhedscenter", "pk"]

@@ -103,6 +103,8 @@ class Opgaveart(models.TextChoices):
     MOEDETILBUD = "moedetilbud", "Tilbyd et personligt møde"
     EVALUERING = "evaluering", "Årlig evaluering af aftale"
     UDLOEB = "udloeb", "Aftale udløber"
+    FORLOEB_AFBRUDT = "forloeb_afbrudt", "Følg op på afbrudt forløb"
+    STATUS_4_UGER = "status_4_uger", "Status 4 uger efter forløb"
 
 
 class OpgaveQuerySet(JobcenterQuerySet):
@@ -128,6 +130,9 @@ class Opgave(models.Model):
     )
     art = models.CharField("art", max_length=20, choices=Opgaveart.choices, default="manuel")
     titel = models.CharField("opgave", max_length=200)
+    adresse = models.CharField(
+        "side", max_length=200, blank=True, help_text="Hvor opgaven løses, fx et forløbs side."
+    )
     beskrivelse = models.TextField("beskrivelse", blank=True)
     frist = models.DateField("frist")
     ansvarlig = models.ForeignKey(

@@ -13,7 +13,7 @@ from jobcenter.models import Beregning, Bruger, Rolle
 from jobcenter.services import laast_beregning
 from virksomheder.models import Jobordre
 
-from .models import (
+from ..models import (
     Adgangslog,
     Borger,
     Handling,

@@ -189,6 +189,8 @@ class Periode(models.Model):
                 condition=Q(til__isnull=True) | Q(til__gte=F("fra")),
                 violation_error_message="Slutdatoen må ikke ligge før startdatoen.",
             ),
+            # The natural key imports upsert on; periods never overlap, so it is unique anyway.
+            models.UniqueConstraint(fields=["borger", "fra"], name="%(class)s_en_per_startdato"),
         ]
 
     overlap_besked = "Perioden overlapper en anden periode."
@@ -246,6 +248,8 @@ class Handling(models.TextChoices):
     RETTET = "rettet", "Rettede borgerens oplysninger"
     HISTORIK_RETTET = "historik_rettet", "Rettede ydelses- eller målgruppehistorik"
     FUNDET_VED_CPR = "fundet_ved_cpr", "Fandt borgeren ved CPR-søgning"
+    FORLOEB_VIST = "forloeb_vist", "Viste et af borgerens forløb"
+    FORLOEB_RETTET = "forloeb_rettet", "Oprettede eller rettede et forløb"
     LOG_EKSPORTERET = "log_eksporteret", "Eksporterede borgerens adgangslog"
 
 

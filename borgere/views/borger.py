@@ -13,8 +13,8 @@ from jobcenter.export import csv_response
 from jobcenter.views import formularside
 from virksomheder.models import Jobordre
 
-from . import services, tasks
-from .forms import (
+from .. import services, tasks
+from ..forms import (
     BorgerOpretForm,
     BorgerRedigerForm,
     KandidatForm,
@@ -23,7 +23,7 @@ from .forms import (
     SoegForm,
     YdelsesperiodeForm,
 )
-from .models import (
+from ..models import (
     Borger,
     Handling,
     Jobordrekandidat,
@@ -76,6 +76,9 @@ def detalje(request: HttpRequest, pk: int) -> HttpResponse:
             }
             for art, (model, _, navn, titel) in PERIODER.items()
         ],
+        "forloeb": borger.forloeb.select_related("virksomhed", "type", "jobkonsulent", "borger"),
+        "kontakter": borger.kontakter.select_related("kontakt__virksomhed"),
+        "idag": timezone.localdate(),
         "adgangslog": borger.adgangslog.all()[:20] if request.user.er_administrator else None,
     }
     return render(request, "borgere/detalje.html", context)

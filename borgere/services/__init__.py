@@ -1,0 +1,46 @@
+"""Workflows on citizens, by topic. Each writes the access-log rows its action requires."""
+
+from .borger import (
+    YDELSESBESTAND,
+    Noegletal,
+    beregn_ydelsesbestand,
+    find_ved_cpr,
+    gem_borger,
+    gem_periode,
+    match_til_jobordre,
+    noegletal,
+    registrer_adgang,
+)
+from .forloeb import (
+    afslut_forloeb,
+    forlaeng,
+    gem_praktikaftale,
+    naeste_trin,
+    opret_forloeb,
+    registrer_opfoelgning,
+    registrer_status_4_uger,
+    tilknyt_kontakt,
+)
+from .pladser import Pladsstatus, pladsoversigt
+
+__all__ = [
+    "YDELSESBESTAND",
+    "Noegletal",
+    "Pladsstatus",
+    "afslut_forloeb",
+    "beregn_ydelsesbestand",
+    "find_ved_cpr",
+    "forlaeng",
+    "gem_borger",
+    "gem_periode",
+    "gem_praktikaftale",
+    "match_til_jobordre",
+    "naeste_trin",
+    "noegletal",
+    "opret_forloeb",
+    "pladsoversigt",
+    "registrer_adgang",
+    "registrer_opfoelgning",
+    "registrer_status_4_uger",
+    "tilknyt_kontakt",
+]

@@ -1,0 +1,453 @@
+import csv
+import datetime
+import io
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.urls import URLPattern, reverse
+from openpyxl import load_workbook
+
+from borgere import urls as borger_urls
+from borgere.models import Adgangslog, Forloebstype, Praktikaftale, Praktikforloeb, Trin, Udfald
+from borgere.services import afslut_forloeb, naeste_trin, pladsoversigt
+from borgere.tests.factories import BorgerFactory
+from virksomheder.models import Opgave, Opgaveart, Plads, Virksomhedscenter
+from virksomheder.tests.factories import VirksomhedFactory
+
+pytestmark = pytest.mark.django_db
+
+START = datetime.date(2026, 9, 1)
+
+
+def praktik() -> Forloebstype:
+    return Forloebstype.objects.get(kode="virksomhedspraktik")
+
+
+@pytest.fixture
+def borger(jobcenter_a):
+    return BorgerFactory(jobcenter=jobcenter_a, fornavn="Brian", efternavn="Bager")
+
+
+@pytest.fixture
+def virksomhed():
+    return VirksomhedFactory(navn="Nordfyns Dagligvarer A/S", cvr="13585628")
+
+
+def lav_forloeb(borger, virksomhed, konsulent, **extra) -> Praktikforloeb:
+    return Praktikforloeb.objects.create(
+        borger=borger,
+        virksomhed=virksomhed,
+        type=praktik(),
+        jobkonsulent=konsulent,
+        start=extra.pop("start", START),
+        planlagt_slut=extra.pop("planlagt_slut", START + datetime.timedelta(weeks=13, days=-1)),
+        **extra,
+    )
+
+
+def test_a_consultant_creates_a_forloeb_from_the_citizens_page(
+    client_for, konsulent, borger, virksomhed
+):
+    response = client_for(konsulent).post(
+        reverse("borgere:forloeb_opret", args=[borger.pk]),
+        {
+            "cvr": "1358 5628",
+            "type": praktik().pk,
+            "jobkonsulent": konsulent.pk,
+            "start": "2026-09-01",
+        },
+    )
+    forloeb = Praktikforloeb.objects.get()
+    assert response.url == forloeb.get_absolute_url()
+    assert (forloeb.virksomhed, forloeb.trin) == (virksomhed, Trin.VISITATION)
+    assert forloeb.planlagt_slut == datetime.date(2026, 11, 30)  # the type's usual 13 weeks
+    assert Adgangslog.objects.filter(borger=borger, handling="forloeb_rettet").exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "besked"),
+    [
+        ({"cvr": "12345678"}, "Ingen virksomhed har det CVR-nummer"),
+        ({"planlagt_slut": "2026-08-01"}, "Den planlagte slutdato må ikke ligge før starten"),
+        ({"start": ""}, "Dette felt er påkrævet"),
+    ],
+)
+def test_a_bad_forloeb_is_refused(client_for, konsulent, borger, virksomhed, data, besked):
+    response = client_for(konsulent).post(
+        reverse("borgere:forloeb_opret", args=[borger.pk]),
+        {
+            "cvr": "13585628",
+            "type": praktik().pk,
+            "jobkonsulent": konsulent.pk,
+            "start": "2026-09-01",
+            **data,
+        },
+    )
+    assert besked in response.content.decode()
+    assert not Praktikforloeb.objects.exists()
+
+
+def test_a_forloeb_cannot_start_without_a_concrete_goal(konsulent, borger, virksomhed):
+    forloeb = lav_forloeb(borger, virksomhed, konsulent, trin=Trin.PRAKTIKAFTALE)
+    with pytest.raises(Exception, match="Der skal altid være et konkret formål"):
+        naeste_trin(bruger=konsulent, forloeb=forloeb)
+    Praktikaftale.objects.create(forloeb=forloeb, maal="   ", timer_pr_uge=15)
+    with pytest.raises(Exception, match="konkret formål"):
+        naeste_trin(bruger=konsulent, forloeb=forloeb)
+    forloeb.refresh_from_db()
+    assert forloeb.trin == Trin.PRAKTIKAFTALE
+
+
+def test_the_steps_through_the_pages(client_for, konsulent, borger, virksomhed):
+    forloeb = lav_forloeb(borger, virksomhed, konsulent)
+    client = client_for(konsulent)
+    trin = reverse("borgere:naeste_trin", args=[forloeb.pk])
+    client.post(trin)  # 1 -> 2
+    response = client.post(
+        reverse("borgere:praktikaftale", args=[forloeb.pk]),
+        {
+            "maal": "Ordinært job i bageriet efter 13 uger.",
+            "formaalstype": "springbraet",
+            "timer_pr_uge": "15",
+            "timer_pr_uge_slut": "25",
+        },
+    )
+    assert response.status_code == 302
+    forloeb.refresh_from_db()
+    assert forloeb.trin == Trin.PRAKTIKAFTALE  # writing the agreement is step 3
+    client.post(trin)
+    forloeb.refresh_from_db()
+    assert forloeb.trin == Trin.UNDERVEJS
+    html = client.get(forloeb.get_absolute_url()).content.decode()
+    assert "Ordinært job i bageriet" in html and 'aria-current="step"' in html
+
+
+def test_a_falling_hours_plan_is_refused(client_for, konsulent, borger, virksomhed):
+    forloeb = lav_forloeb(borger, virksomhed, konsulent)
+    response = client_for(konsulent).post(
+        reverse("borgere:praktikaftale", args=[forloeb.pk]),
+        {
+            "maal": "Job",
+            "formaalstype": "springbraet",
+            "timer_pr_uge": "25",
+            "timer_pr_uge_slut": "15",
+        },
+    )
+    assert "En timeplan kan stige, men ikke falde" in response.content.decode()
+    assert not Praktikaftale.objects.exists()
+
+
+def test_follow_up_extension_and_ending_with_the_four_week_task(
+    client_for, konsulent, borger, virksomhed
+):
+    forloeb = lav_forloeb(borger, virksomhed, konsulent, trin=Trin.UNDERVEJS)
+    client = client_for(konsulent)
+    handling = lambda art: reverse("borgere:forloeb_handling", args=[forloeb.pk, art])  # noqa: E731
+    client.post(
+        handling("opfoelgning"),
+        {
+            "opfoelgning-dato": "2026-09-15",
+            "opfoelgning-deltagere": "Brian, mentor og jobkonsulent",
+            "opfoelgning-note": "Godt i gang.",
+        },
+    )
+    assert forloeb.opfoelgninger.get().deltagere == "Brian, mentor og jobkonsulent"
+    client.post(
+        handling("forlaengelse"),
+        {
+            "forlaengelse-ny_slut": "2026-12-31",
+            "forlaengelse-tekst": "Med mulighed for læreplads efter praktikperioden",
+        },
+    )
+    forloeb.refresh_from_db()
+    assert forloeb.planlagt_slut == datetime.date(2026, 12, 31)
+    assert forloeb.forlaengelser.get().tidligere_slut == datetime.date(2026, 11, 30)
+    client.post(
+        handling("afslut"), {"afslut-slutdato": "2026-12-20", "afslut-udfald": "uddannelse"}
+    )
+    forloeb.refresh_from_db()
+    assert (forloeb.trin, forloeb.faktisk_slut, forloeb.udfald) == (
+        Trin.AFSLUTNING,
+        datetime.date(2026, 12, 20),
+        "uddannelse",
+    )
+    opgave = Opgave.objects.get()
+    assert (opgave.art, opgave.frist, opgave.ansvarlig) == (
+        Opgaveart.STATUS_4_UGER,
+        datetime.date(2027, 1, 17),
+        konsulent,
+    )
+    assert opgave.adresse == forloeb.get_absolute_url()
+    client.post(handling("status"), {"status-selvforsoergende": "ja"})
+    forloeb.refresh_from_db()
+    opgave.refresh_from_db()
+    assert forloeb.selvforsoergende_4_uger is True and opgave.udfoert is not None
+
+
+def test_an_interrupted_forloeb_gets_an_immediate_follow_up_task(konsulent, borger, virksomhed):
+    forloeb = lav_forloeb(borger, virksomhed, konsulent, trin=Trin.UNDERVEJS)
+    afslut_forloeb(
+        bruger=konsulent,
+        forloeb=forloeb,
+        slutdato=datetime.date(2026, 9, 20),
+        udfald=Udfald.AFBRUDT,
+    )
+    arter = set(Opgave.objects.values_list("art", flat=True))
+    assert arter == {Opgaveart.STATUS_4_UGER, Opgaveart.FORLOEB_AFBRUDT}
+    assert Opgave.objects.get(art=Opgaveart.FORLOEB_AFBRUDT).frist == datetime.date.today()
+
+
+@pytest.mark.parametrize(
+    ("art", "data", "besked"),
+    [
+        (
+            "forlaengelse",
+            {"forlaengelse-ny_slut": "2026-10-01", "forlaengelse-tekst": "x"},
+            "Den nye slutdato skal ligge efter den nuværende",
+        ),
+        (
+            "afslut",
+            {"afslut-slutdato": "2026-08-01", "afslut-udfald": "andet"},
+            "Slutdatoen må ikke ligge før forløbets start",
+        ),
+        (
+            "afslut",
+            {"afslut-slutdato": "2026-10-01", "afslut-udfald": ""},
+            "Udfald: Dette felt er påkrævet",
+        ),
+        ("status", {"status-selvforsoergende": "ja"}, "registreres, når forløbet er afsluttet"),
+    ],
+)
+def test_bad_workflow_input_changes_nothing(
+    client_for, konsulent, borger, virksomhed, art, data, besked
+):
+    forloeb = lav_forloeb(borger, virksomhed, konsulent, trin=Trin.UNDERVEJS)
+    response = client_for(konsulent).post(
+        reverse("borgere:forloeb_handling", args=[forloeb.pk, art]), data, follow=True
+    )
+    assert besked in response.content.decode()
+    forloeb.refresh_from_db()
+    assert (forloeb.trin, forloeb.planlagt_slut, forloeb.faktisk_slut) == (
+        Trin.UNDERVEJS,
+        datetime.date(2026, 11, 30),
+        None,
+    )
+    assert not Opgave.objects.exists()
+
+
+def test_a_forloeb_past_its_planned_end_shows_as_overdue(client_for, konsulent, borger, virksomhed):
+    lav_forloeb(
+        borger,
+        virksomhed,
+        konsulent,
+        trin=Trin.UNDERVEJS,
+        start=datetime.date(2025, 1, 1),
+        planlagt_slut=datetime.date(2025, 3, 31),
+    )
+    context = client_for(konsulent).get(reverse("borgere:mine_forloeb")).context
+    assert len(context["overskredne"]) == 1 and not context["koerende"]
+
+
+def test_a_long_forloeb_is_warned_about(client_for, konsulent, borger, virksomhed):
+    response = client_for(konsulent).post(
+        reverse("borgere:forloeb_opret", args=[borger.pk]),
+        {
+            "cvr": "13585628",
+            "type": praktik().pk,
+            "jobkonsulent": konsulent.pk,
+            "start": "2026-09-01",
+            "planlagt_slut": "2027-06-30",
+        },
+        follow=True,
+    )
+    assert "det sædvanlige for virksomhedspraktik er højst 13 uger" in response.content.decode()
+    assert Praktikforloeb.objects.count() == 1
+
+
+def forloeb_urls(forloeb, plads):
+    for pattern in borger_urls.urlpatterns:
+        assert isinstance(pattern, URLPattern)
+        params = set(pattern.pattern.converters)
+        if "forloeb_pk" in params:
+            kwargs = {"forloeb_pk": forloeb.pk}
+            if "art" in params:
+                kwargs["art"] = "afslut"
+            yield reverse(f"borgere:{pattern.name}", kwargs=kwargs)
+        elif "plads_pk" in params:
+            yield reverse(f"borgere:{pattern.name}", kwargs={"plads_pk": plads.pk})
+
+
+def test_other_jobcentres_forloeb_and_places_are_404_everywhere(
+    client_for, outsider, konsulent, borger, virksomhed
+):
+    center = Virksomhedscenter.objects.create(
+        jobcenter=konsulent.jobcenter, virksomhed=virksomhed, navn="C", form="virtuelt"
+    )
+    plads = Plads.objects.create(virksomhedscenter=center, funktion="Lager")
+    forloeb = lav_forloeb(borger, virksomhed, konsulent, trin=Trin.UNDERVEJS, plads=plads)
+    urls = list(forloeb_urls(forloeb, plads))
+    assert len(urls) == 6
+    client = client_for(outsider)
+    for url in urls:
+        assert client.get(url).status_code in (404, 405), url
+        assert (
+            client.post(
+                url, {"afslut-slutdato": "2026-10-01", "afslut-udfald": "andet"}
+            ).status_code
+            == 404
+        ), url
+    forloeb.refresh_from_db()
+    assert forloeb.trin == Trin.UNDERVEJS
+    html = client.get(reverse("virksomheder:detalje", args=[virksomhed.pk])).content.decode()
+    assert "Brian Bager" not in html
+    assert (
+        "Brian Bager"
+        in client_for(konsulent)
+        .get(reverse("virksomheder:detalje", args=[virksomhed.pk]))
+        .content.decode()
+    )
+
+
+class TestPladsoversigt:
+    @pytest.fixture
+    def center(self, konsulent, virksomhed):
+        center = Virksomhedscenter.objects.create(
+            jobcenter=konsulent.jobcenter,
+            virksomhed=virksomhed,
+            navn="Butikscentret",
+            form="sideproduktion",
+        )
+        Plads.objects.bulk_create(
+            Plads(virksomhedscenter=center, funktion=f, oprettet=datetime.date(2026, 1, 1))
+            for f in ["Lager", "Kantine", "Butik", "Butik", "Rengøring"]
+        )
+        return center
+
+    def test_filling_one_of_five_places_leaves_four_free(
+        self, client_for, konsulent, borger, center
+    ):
+        plads = center.pladser.get(funktion="Lager")
+        response = client_for(konsulent).post(
+            reverse("borgere:plads_fyld", args=[plads.pk]),
+            {
+                "cpr": borger.cpr,
+                "type": praktik().pk,
+                "jobkonsulent": konsulent.pk,
+                "start": str(datetime.date.today()),
+            },
+        )
+        assert response.status_code == 302
+        naeste_trin_til(Praktikforloeb.objects.get(), konsulent)
+        oversigt = pladsoversigt(jobcenter=konsulent.jobcenter, dato=datetime.date.today())
+        assert sum(s.fri for s in oversigt) == 4
+        assert [s.plads for s in oversigt if not s.fri] == [plads]
+
+    def test_a_place_cannot_hold_two_overlapping_forloeb(
+        self, client_for, konsulent, borger, center, jobcenter_a
+    ):
+        plads = center.pladser.first()
+        lav_forloeb(borger, center.virksomhed, konsulent, plads=plads, trin=Trin.UNDERVEJS)
+        anden = BorgerFactory(jobcenter=jobcenter_a)
+        response = client_for(konsulent).post(
+            reverse("borgere:plads_fyld", args=[plads.pk]),
+            {
+                "cpr": anden.cpr,
+                "type": praktik().pk,
+                "jobkonsulent": konsulent.pk,
+                "start": "2026-10-01",
+            },
+        )
+        assert "Pladsen er optaget af et andet forløb i perioden" in response.content.decode()
+        assert Praktikforloeb.objects.count() == 1
+        # After the first has ended, the place is free again.
+        response = client_for(konsulent).post(
+            reverse("borgere:plads_fyld", args=[plads.pk]),
+            {
+                "cpr": anden.cpr,
+                "type": praktik().pk,
+                "jobkonsulent": konsulent.pk,
+                "start": "2026-12-01",
+            },
+        )
+        assert response.status_code == 302
+
+    @pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="the exclusion constraint exists on PostgreSQL"
+    )
+    def test_postgresql_refuses_overlap_written_past_the_forms(self, konsulent, borger, center):
+        plads = center.pladser.first()
+        lav_forloeb(borger, center.virksomhed, konsulent, plads=plads)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            lav_forloeb(
+                borger, center.virksomhed, konsulent, plads=plads, start=datetime.date(2026, 10, 1)
+            )
+
+    def test_free_places_show_how_long_they_have_been_empty(self, konsulent, borger, center):
+        plads = center.pladser.get(funktion="Kantine")
+        f = lav_forloeb(
+            borger,
+            center.virksomhed,
+            konsulent,
+            plads=plads,
+            trin=Trin.AFSLUTNING,
+            start=datetime.date(2026, 3, 1),
+            faktisk_slut=datetime.date(2026, 5, 31),
+        )
+        assert f.afsluttet
+        oversigt = {
+            s.plads.pk: s
+            for s in pladsoversigt(jobcenter=konsulent.jobcenter, dato=datetime.date(2026, 6, 30))
+        }
+        assert oversigt[plads.pk].fri_siden == datetime.date(2026, 6, 1)
+        assert oversigt[plads.pk].dage_tom(datetime.date(2026, 6, 30)) == 29
+        lager = center.pladser.get(funktion="Lager")
+        assert oversigt[lager.pk].fri_siden == datetime.date(2026, 1, 1)
+
+    def test_it_filters_and_exports_without_citizens(self, client_for, konsulent, borger, center):
+        lav_forloeb(
+            borger,
+            center.virksomhed,
+            konsulent,
+            plads=center.pladser.get(funktion="Lager"),
+            trin=Trin.UNDERVEJS,
+            start=datetime.date.today(),
+            planlagt_slut=None,
+        )
+        client = client_for(konsulent)
+        assert (
+            len(
+                client.get(reverse("borgere:pladsoversigt"), {"funktion": "butik"}).context[
+                    "oversigt"
+                ]
+            )
+            == 2
+        )
+        assert (
+            len(client.get(reverse("borgere:pladsoversigt"), {"kun_fri": "on"}).context["oversigt"])
+            == 4
+        )
+        response = client.get(reverse("borgere:pladsoversigt"), {"format": "csv"})
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+        assert rows[0][:6] == [
+            "virksomhed",
+            "virksomhedscenter",
+            "plads",
+            "funktion",
+            "målgruppe",
+            "status",
+        ]
+        assert sorted(r[5] for r in rows[1:]) == ["Fri"] * 4 + ["Fyldt"]
+        assert "Brian" not in response.content.decode("utf-8-sig")
+        ark = load_workbook(
+            io.BytesIO(client.get(reverse("borgere:pladsoversigt"), {"format": "xlsx"}).content)
+        ).active
+        assert ark.max_row == 6 and ark["F1"].value == "status"
+
+    def test_the_board_shows_only_own_centres(self, client_for, outsider, center):
+        assert client_for(outsider).get(reverse("borgere:pladsoversigt")).context["oversigt"] == []
+
+
+def naeste_trin_til(forloeb, bruger):
+    Praktikaftale.objects.create(forloeb=forloeb, maal="Job", timer_pr_uge=20)
+    while forloeb.trin < Trin.UNDERVEJS:
+        naeste_trin(bruger=bruger, forloeb=forloeb)

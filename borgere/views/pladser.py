@@ -1,0 +1,126 @@
+"""The place board: every virksomhedscenter place of the jobcentre, free or filled."""
+
+import io
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import Workbook
+
+from jobcenter.access import hent_eget, kraev_jobcenter
+from jobcenter.export import csv_celle, csv_response
+from jobcenter.views import formularside
+from virksomheder.models import Branche, Plads
+
+from .. import services
+from ..forms import ForloebOpretForm
+from ..models import Praktikforloeb
+from .forloeb import opret_og_advar
+
+KOLONNER = [
+    "virksomhed",
+    "virksomhedscenter",
+    "plads",
+    "funktion",
+    "målgruppe",
+    "status",
+    "forløb fra",
+    "forløb til",
+    "fri siden",
+    "dage tom",
+]
+
+
+class PladsFilter(forms.Form):
+    virksomhed = forms.CharField(label="Virksomhed", required=False)
+    branche = forms.ModelChoiceField(
+        label="Branche", queryset=Branche.objects.all(), required=False, empty_label="Alle"
+    )
+    funktion = forms.CharField(label="Funktion", required=False)
+    maalgruppe = forms.CharField(label="Målgruppe", required=False)
+    kun_fri = forms.BooleanField(label="Kun fri pladser", required=False)
+    skjul_frivilligt = True
+
+
+def dato_tekst(dato) -> str:
+    return dato.strftime("%d-%m-%Y") if dato else ""
+
+
+def rows(oversigt, dato):
+    """The board as plain rows: no citizen, only whether the place is filled."""
+    for status in oversigt:
+        plads, forloeb = status.plads, status.forloeb
+        yield [
+            plads.virksomhedscenter.virksomhed.navn,
+            plads.virksomhedscenter.navn,
+            plads.pk,
+            plads.funktion,
+            plads.maalgruppe or plads.virksomhedscenter.maalgruppe,
+            "Fri" if forloeb is None else "Fyldt",
+            dato_tekst(forloeb and forloeb.start),
+            dato_tekst(forloeb and (forloeb.faktisk_slut or forloeb.planlagt_slut)),
+            dato_tekst(status.fri_siden),
+            status.dage_tom(dato) if forloeb is None else "",
+        ]
+
+
+def excel_response(filnavn: str, data) -> HttpResponse:
+    bog = Workbook()
+    ark = bog.active
+    ark.title = "Pladser"
+    ark.append(KOLONNER)
+    for row in data:
+        ark.append([csv_celle(v) if isinstance(v, str) else v for v in row])
+    buffer = io.BytesIO()
+    bog.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filnavn}"'
+    return response
+
+
+@kraev_jobcenter
+def pladsoversigt(request: HttpRequest) -> HttpResponse:
+    dato = timezone.localdate()
+    filter_ = PladsFilter(request.GET or None)
+    kriterier = filter_.cleaned_data if filter_.is_valid() else {}
+    oversigt = services.pladsoversigt(jobcenter=request.user.jobcenter, dato=dato, **kriterier)
+    filnavn = f"pladsoversigt-{dato:%Y-%m-%d}"
+    if request.GET.get("format") == "csv":
+        return csv_response(f"{filnavn}.csv", KOLONNER, rows(oversigt, dato))
+    if request.GET.get("format") == "xlsx":
+        return excel_response(f"{filnavn}.xlsx", rows(oversigt, dato))
+    fri = sum(1 for status in oversigt if status.fri)
+    context = {
+        "filter": filter_,
+        "oversigt": [(status, status.dage_tom(dato)) for status in oversigt],
+        "fri": fri,
+        "fyldte": len(oversigt) - fri,
+        "dato": dato,
+        "eksport": request.GET.urlencode(),
+    }
+    return render(request, "borgere/pladsoversigt.html", context)
+
+
+@kraev_jobcenter
+def plads_fyld(request: HttpRequest, plads_pk: int) -> HttpResponse:
+    """Fill a free place by creating a forløb in it for one of the jobcentre's citizens."""
+    plads = hent_eget(request, Plads, plads_pk, aktiv=True)
+    center = plads.virksomhedscenter
+    return formularside(
+        request,
+        ForloebOpretForm(
+            request.POST or None,
+            instance=Praktikforloeb(virksomhed=center.virksomhed, plads=plads),
+            bruger=request.user,
+        ),
+        titel=f"Fyld en plads i {center.navn}: {plads.funktion}",
+        tilbage=reverse("borgere:pladsoversigt"),
+        gem=opret_og_advar(request),
+        besked="Forløbet er oprettet i pladsen. Skriv praktikaftalen, før det kan starte.",
+        knap="Opret forløb i pladsen",
+    )
