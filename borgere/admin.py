@@ -8,6 +8,7 @@ from .models import (
     Forlaengelse,
     Forloebstype,
     Handling,
+    Importkoersel,
     Jobordrekandidat,
     Maalgruppe,
     Maalgruppeperiode,
@@ -147,3 +148,11 @@ class ForloebsdelAdmin(admin.ModelAdmin):
 class BorgerkontaktAdmin(admin.ModelAdmin):
     list_display = ["borger", "kontakt", "tilknyttet"]
     raw_id_fields = ["borger", "kontakt"]
+
+
+@admin.register(Importkoersel)
+class ImportkoerselAdmin(admin.ModelAdmin):
+    list_display = ["oprettet", "jobcenter", "type", "filnavn", "status", "raekker", "nye"]
+    list_filter = ["jobcenter", "type", "status"]
+    exclude = ["indhold"]
+    readonly_fields = ["fejl", "eksempel"]

@@ -15,6 +15,8 @@ class BorgereConfig(AppConfig):
                 ("Mine forløb", "borgere:mine_forloeb"),
                 ("Pladser", "borgere:pladsoversigt"),
             ]
+        if getattr(user, "er_administrator", False):
+            punkter.append(("Import", "borgere:import_start"))
         if ser_noegletal(user):
             punkter.append(("Nøgletal", "borgere:noegletal"))
         return punkter
@@ -45,3 +47,10 @@ class BorgereConfig(AppConfig):
         from .views.forloeb import center_panel
 
         return center_panel(request, center)
+
+    def importtyper(self) -> dict:
+        from functools import partial
+
+        from .imports import KOLONNER, importer
+
+        return {type_: partial(importer, type_=type_) for type_ in KOLONNER}

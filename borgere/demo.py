@@ -5,8 +5,19 @@ import random
 
 from jobcenter.models import Jobcenter
 from virksomheder.demo import EFTERNAVNE, FORNAVNE, VEJE
+from virksomheder.models import Plads, Virksomhed
 
-from .models import Borger, Maalgruppe, Maalgruppeperiode, Ydelsesperiode, Ydelsestype
+from .models import (
+    Borger,
+    Forloebstype,
+    Maalgruppe,
+    Maalgruppeperiode,
+    Praktikaftale,
+    Praktikforloeb,
+    Trin,
+    Ydelsesperiode,
+    Ydelsestype,
+)
 
 
 def cpr(rng: random.Random) -> str:
@@ -68,3 +79,76 @@ def opret_borgere(
     Ydelsesperiode.objects.bulk_create(ydelsesperioder, batch_size=2000)
     Maalgruppeperiode.objects.bulk_create(maalgruppeperioder, batch_size=2000)
     return len(borgere)
+
+
+def opret_forloeb(rng: random.Random, brugere, idag: datetime.date) -> int:
+    """Forløb for the demo jobcentres with staff: most places in their centres filled, and
+    enkeltpraktikker, running and ended, with praktikaftaler."""
+    if Praktikforloeb.objects.exists():
+        return 0
+    typer = list(Forloebstype.objects.order_by("kode"))
+    nye = 0
+    for bruger in brugere:
+        if bruger.rolle != "jobkonsulent" or bruger.jobcenter_id is None:
+            continue
+        borgere = list(
+            Borger.objects.filter(jobcenter_id=bruger.jobcenter_id).order_by("cpr")[:120]
+        )
+        pladser = list(
+            Plads.objects.filter(
+                virksomhedscenter__jobcenter_id=bruger.jobcenter_id
+            ).select_related("virksomhedscenter")
+        )
+        virksomheder = list(
+            Virksomhed.objects.filter(forhold__jobcenter_id=bruger.jobcenter_id).order_by("cvr")[
+                :40
+            ]
+        )
+        for nummer, borger in enumerate(borgere):
+            plads = pladser[nummer] if nummer < len(pladser) and rng.random() < 0.75 else None
+            if plads is None and nummer < len(pladser):
+                continue  # this place stays free
+            virksomhed = plads.virksomhedscenter.virksomhed if plads else rng.choice(virksomheder)
+            start = idag - datetime.timedelta(
+                days=rng.randint(0, 80) if plads else rng.randint(0, 400)
+            )
+            type_ = typer[-1] if plads else rng.choice(typer)
+            planlagt = start + datetime.timedelta(weeks=type_.maks_uger or 13, days=-1)
+            afsluttet = planlagt < idag and not plads
+            trin = (
+                Trin.AFSLUTNING
+                if afsluttet
+                else (Trin.UNDERVEJS if start <= idag else Trin.PRAKTIKAFTALE)
+            )
+            if plads and planlagt < idag:
+                planlagt = idag + datetime.timedelta(days=rng.randint(5, 60))
+            forloeb = Praktikforloeb.objects.create(
+                borger=borger,
+                virksomhed=virksomhed,
+                plads=plads,
+                aftale=plads.virksomhedscenter.aftale if plads else None,
+                type=type_,
+                jobkonsulent=bruger,
+                trin=trin,
+                start=start,
+                planlagt_slut=planlagt,
+                faktisk_slut=planlagt if afsluttet else None,
+                udfald=rng.choice(["ordinaert_job", "uddannelse", "fortsat_ledig", "afbrudt"])
+                if afsluttet
+                else "",
+                selvforsoergende_4_uger=(rng.random() < 0.3) if afsluttet else None,
+            )
+            Praktikaftale.objects.create(
+                forloeb=forloeb,
+                maal=rng.choice(
+                    [
+                        "Ordinært job i virksomheden efter forløbet.",
+                        "Afklare, hvor mange timer borgeren kan arbejde.",
+                        "Læreplads efter praktikperioden.",
+                    ]
+                ),
+                timer_pr_uge=rng.choice([12, 15, 20]),
+                timer_pr_uge_slut=rng.choice([None, 25, 30]),
+            )
+            nye += 1
+    return nye

@@ -108,8 +108,9 @@ class ForloebOpretForm(forms.ModelForm):
         self.fields["jobkonsulent"].queryset = Bruger.objects.filter(
             jobcenter=bruger.jobcenter, is_active=True
         )
-        self.initial.setdefault("jobkonsulent", bruger.pk)
-        self.initial.setdefault("start", timezone.localdate())
+        if self.instance.pk is None:
+            self.initial["jobkonsulent"] = bruger.pk
+            self.initial["start"] = timezone.localdate()
 
     def clean_cvr(self) -> str:
         cvr = "".join(self.cleaned_data["cvr"].split())

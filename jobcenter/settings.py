@@ -133,6 +133,7 @@ CRISPY_CLASS_CONVERTERS = {
     "numberinput": "form-input",
     "emailinput": "form-input",
     "dateinput": "form-input",
+    "datoinput": "form-input",
     "passwordinput": "form-input",
     "urlinput": "form-input",
     "textarea": "form-input",

@@ -90,3 +90,23 @@ def test_a_real_worker_runs_the_daily_overdue_job(worker, konsulent):
     assert result.get(timeout=120) == 0  # the persona has no e-mail address
     opgave.refresh_from_db()
     assert opgave.forfalden_siden == dato
+
+
+def test_a_real_worker_checks_an_uploaded_import(worker, administrator):
+    from borgere import tasks as borgertasks
+    from borgere.models import Borger, Importkoersel
+
+    koersel = Importkoersel.objects.create(
+        jobcenter=administrator.jobcenter,
+        bruger=administrator,
+        type="borgere",
+        filnavn="borgere.csv",
+        indhold=b"cpr;navn;kommunenummer\n0101901234;Karen Blixen;751\n",
+    )
+
+    result = borgertasks.kontroller_import.apply_async(args=[koersel.pk], queue=worker)
+
+    assert result.get(timeout=120) == "kontrolleret"
+    koersel.refresh_from_db()
+    assert (koersel.raekker, koersel.nye) == (1, 1)
+    assert not Borger.objects.exists()  # checked, not written

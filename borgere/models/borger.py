@@ -347,3 +347,61 @@ class Jobordrekandidat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.borger} til {self.jobordre}"
+
+
+class Importstatus(models.TextChoices):
+    VENTER = "venter", "Venter på kontrol"
+    KONTROLLERER = "kontrollerer", "Kontrollerer filen"
+    KONTROLLERET = "kontrolleret", "Klar til import"
+    AFVIST = "afvist", "Afvist: filen har fejl"
+    IMPORTERER = "importerer", "Importerer"
+    FAERDIG = "faerdig", "Importeret"
+    FEJLET = "fejlet", "Fejlet"
+
+
+class Importkoersel(models.Model):
+    """An import started from the administrator's page: the uploaded file, the check of every
+    row (with a preview), then the import, each as a background job whose progress is shown."""
+
+    jobcenter = models.ForeignKey(Jobcenter, on_delete=models.CASCADE)
+    bruger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    type = models.CharField("type", max_length=20)
+    filnavn = models.CharField("fil", max_length=200)
+    indhold = models.BinaryField("indhold")
+    status = models.CharField(
+        "status", max_length=20, choices=Importstatus.choices, default=Importstatus.VENTER
+    )
+    raekker = models.PositiveIntegerField("rækker", default=0)
+    behandlet = models.PositiveIntegerField("behandlet", default=0)
+    nye = models.PositiveIntegerField("nye", default=0)
+    opdaterede = models.PositiveIntegerField("opdaterede", default=0)
+    uaendrede = models.PositiveIntegerField("uændrede", default=0)
+    fejl = models.JSONField("fejl", default=list)
+    eksempel = models.JSONField("eksempel", default=list)
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+    afsluttet = models.DateTimeField("afsluttet", null=True, blank=True)
+
+    objects = JobcenterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-oprettet"]
+        verbose_name = "importkørsel"
+        verbose_name_plural = "importkørsler"
+
+    def __str__(self) -> str:
+        return f"{self.type}: {self.filnavn}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("borgere:import", args=[self.pk])
+
+    @property
+    def procent(self) -> int:
+        return round(100 * self.behandlet / self.raekker) if self.raekker else 0
+
+    @property
+    def koerer(self) -> bool:
+        return self.status in (
+            Importstatus.VENTER,
+            Importstatus.KONTROLLERER,
+            Importstatus.IMPORTERER,
+        )

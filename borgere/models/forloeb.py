@@ -173,6 +173,10 @@ class Praktikforloeb(models.Model):
                 name="forloeb_afsluttet_har_slutdato",
                 condition=~Q(trin=Trin.AFSLUTNING) | Q(faktisk_slut__isnull=False),
             ),
+            # The natural key of the case system's exports.
+            models.UniqueConstraint(
+                fields=["borger", "virksomhed", "type", "start"], name="et_forloeb_per_noegle"
+            ),
         ]
 
     def __str__(self) -> str:

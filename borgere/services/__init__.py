@@ -21,6 +21,7 @@ from .forloeb import (
     registrer_status_4_uger,
     tilknyt_kontakt,
 )
+from .importer import godkend_import, koer_import, start_import
 from .pladser import Pladsstatus, pladsoversigt
 
 __all__ = [
@@ -34,6 +35,8 @@ __all__ = [
     "gem_borger",
     "gem_periode",
     "gem_praktikaftale",
+    "godkend_import",
+    "koer_import",
     "match_til_jobordre",
     "naeste_trin",
     "noegletal",
@@ -42,5 +45,6 @@ __all__ = [
     "registrer_adgang",
     "registrer_opfoelgning",
     "registrer_status_4_uger",
+    "start_import",
     "tilknyt_kontakt",
 ]

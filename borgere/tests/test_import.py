@@ -1,0 +1,291 @@
+import datetime
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from openpyxl import Workbook
+
+from borgere.imports import importer
+from borgere.models import (
+    Borger,
+    Importkoersel,
+    Maalgruppeperiode,
+    Praktikforloeb,
+    Trin,
+    Ydelsesperiode,
+)
+from borgere.tests.factories import BorgerFactory
+from jobcenter.imports import Afvist
+from virksomheder.models import Virksomhed
+
+pytestmark = pytest.mark.django_db
+
+
+def csv_fil(*linjer: str, bom: bool = True) -> bytes:
+    return (("\ufeff" if bom else "") + "\n".join(linjer) + "\n").encode()
+
+
+BORGERE = csv_fil(
+    "cpr;navn;kommunenummer",
+    "010190-1234;Karen Blixen;751",
+    "0202851234;Hans Christian Andersen;751",
+)
+
+
+def importer_som(bruger, type_, indhold, filnavn="fil.csv", skriv=True):
+    return importer(type_=type_, indhold=indhold, filnavn=filnavn, bruger=bruger, skriv=skriv)
+
+
+def test_citizens_are_imported_and_a_second_import_changes_nothing(konsulent):
+    resultat = importer_som(konsulent, "borgere", BORGERE)
+    assert (resultat.raekker, resultat.nye) == (2, 2)
+    hca = Borger.objects.get(cpr="0202851234")
+    assert (hca.fornavn, hca.efternavn, hca.jobcenter) == (
+        "Hans Christian",
+        "Andersen",
+        konsulent.jobcenter,
+    )
+    igen = importer_som(konsulent, "borgere", BORGERE)
+    assert (igen.nye, igen.opdaterede, igen.uaendrede) == (0, 0, 2)
+    assert Borger.objects.count() == 2
+
+
+def test_a_file_with_bad_rows_is_rejected_whole_with_every_bad_row(konsulent, jobcenter_b):
+    BorgerFactory(jobcenter=jobcenter_b, cpr="0303801234")
+    fil = csv_fil(
+        "cpr;navn;kommunenummer",
+        "010190-1234;Karen Blixen;751",
+        "3102901234;Ingen Dato;751",
+        "0404801234;Fra Aalborg;851",
+        "0303801234;Anden Borger;751",
+        "010190-1234;Karen Igen;751",
+        "0505801234;Madonna;751",
+    )
+    with pytest.raises(Afvist) as afvist:
+        importer_som(konsulent, "borgere", fil)
+    assert afvist.value.fejl == [
+        (3, "ugyldigt CPR-nummer"),
+        (4, "borgeren hører til kommune 851, ikke til dit jobcenter (751)"),
+        (5, "CPR-nummeret tilhører en borger i et andet jobcenter"),
+        (6, "CPR-nummeret står to gange i filen"),
+        (7, "navn skal have fornavn og efternavn"),
+    ]
+    assert Borger.objects.count() == 1  # only the other jobcentre's
+
+
+def test_the_header_must_be_right(konsulent):
+    with pytest.raises(Afvist, match="1 fejl") as afvist:
+        importer_som(konsulent, "borgere", csv_fil("cpr;name;kommune", "0101901234;A B;751"))
+    assert "Kolonnerne skal være cpr;navn;kommunenummer" in afvist.value.fejl[0][1]
+
+
+class TestPerioder:
+    @pytest.fixture
+    def borgere(self, konsulent):
+        importer_som(konsulent, "borgere", BORGERE)
+
+    def test_benefits_with_danish_dates_comma_separated_and_open_ends(self, konsulent, borgere):
+        fil = csv_fil(
+            "cpr,ydelse,fra,til",
+            "0101901234,kontanthjaelp,01-01-2026,31-03-2026",
+            "0101901234,Dagpenge,2026-04-01,",
+            bom=False,
+        )
+        assert importer_som(konsulent, "ydelser", fil).nye == 2
+        perioder = list(
+            Ydelsesperiode.objects.order_by("fra").values_list("ydelse__kode", "fra", "til")
+        )
+        assert perioder == [
+            ("kontanthjaelp", datetime.date(2026, 1, 1), datetime.date(2026, 3, 31)),
+            ("dagpenge", datetime.date(2026, 4, 1), None),
+        ]
+        assert importer_som(konsulent, "ydelser", fil).uaendrede == 2
+        assert Ydelsesperiode.objects.count() == 2
+
+    def test_a_changed_end_date_updates_the_period(self, konsulent, borgere):
+        importer_som(
+            konsulent,
+            "ydelser",
+            csv_fil("cpr;ydelse;fra;til", "0101901234;kontanthjaelp;01-01-2026;"),
+        )
+        resultat = importer_som(
+            konsulent,
+            "ydelser",
+            csv_fil("cpr;ydelse;fra;til", "0101901234;kontanthjaelp;01-01-2026;30-06-2026"),
+        )
+        assert resultat.opdaterede == 1
+        assert Ydelsesperiode.objects.get().til == datetime.date(2026, 6, 30)
+
+    def test_overlaps_unknown_codes_and_reversed_dates_are_listed(self, konsulent, borgere):
+        importer_som(
+            konsulent, "ydelser", csv_fil("cpr;ydelse;fra;til", "0202851234;dagpenge;01-01-2026;")
+        )
+        fil = csv_fil(
+            "cpr;ydelse;fra;til",
+            "0101901234;kontanthjaelp;01-01-2026;31-03-2026",
+            "0101901234;dagpenge;15-03-2026;",
+            "0202851234;kontanthjaelp;01-06-2026;",
+            "0101901234;folkepension;01-01-2027;",
+            "0101901234;kontanthjaelp;01-05-2027;01-04-2027",
+            "9999999999;kontanthjaelp;01-01-2026;",
+            "0101901234;kontanthjaelp;31-02-2028;",
+        )
+        with pytest.raises(Afvist) as afvist:
+            importer_som(konsulent, "ydelser", fil)
+        linjer = {linje: besked for linje, besked in afvist.value.fejl}
+        assert set(linjer) == {3, 4, 5, 6, 7, 8}
+        assert "overlapper" in linjer[3] and "overlapper" in linjer[4]
+        assert linjer[5] == "ukendt ydelse »folkepension«"
+        assert linjer[6] == "til ligger før fra"
+        assert linjer[7] == "CPR-nummeret findes ikke blandt jeres borgere"
+        assert "er ikke en dato" in linjer[8]
+        assert Ydelsesperiode.objects.count() == 1
+
+    def test_target_groups_accept_the_case_systems_spellings(self, konsulent, borgere):
+        fil = csv_fil(
+            "cpr;maalgruppe;fra;til",
+            "0101901234;Matchgruppe 2;01-01-2026;31-03-2026",
+            "0101901234;3;01-04-2026;",
+            "0202851234;matchgruppe-1;01-01-2026;",
+        )
+        importer_som(konsulent, "maalgrupper", fil)
+        assert sorted(Maalgruppeperiode.objects.values_list("maalgruppe__kode", flat=True)) == [
+            "matchgruppe-1",
+            "matchgruppe-2",
+            "matchgruppe-3",
+        ]
+
+    def test_another_jobcentres_user_cannot_import_these_citizens(self, outsider, borgere):
+        with pytest.raises(Afvist):
+            importer_som(
+                outsider,
+                "ydelser",
+                csv_fil("cpr;ydelse;fra;til", "0101901234;dagpenge;01-01-2026;"),
+            )
+        assert not Ydelsesperiode.objects.exists()
+
+
+def test_forloeb_create_unknown_companies_and_end_running_ones(konsulent):
+    importer_som(konsulent, "borgere", BORGERE)
+    fil = csv_fil(
+        "cpr;cvr;type;start;slut",
+        "0101901234;13585628;virksomhedspraktik;01-09-2026;",
+        "0202851234;13585628;Løntilskud, privat;01-03-2026;31-08-2026",
+    )
+    assert importer_som(konsulent, "forloeb", fil).nye == 2
+    virksomhed = Virksomhed.objects.get(cvr="13585628")
+    assert virksomhed.navn == "Virksomhed med CVR 13585628"
+    koerende = Praktikforloeb.objects.get(borger__cpr="0101901234")
+    assert (koerende.trin, koerende.faktisk_slut, koerende.importeret) == (
+        Trin.UNDERVEJS,
+        None,
+        True,
+    )
+    assert Praktikforloeb.objects.get(borger__cpr="0202851234").trin == Trin.AFSLUTNING
+    slut = csv_fil(
+        "cpr;cvr;type;start;slut", "0101901234;13585628;virksomhedspraktik;01-09-2026;30-11-2026"
+    )
+    assert importer_som(konsulent, "forloeb", slut).opdaterede == 1
+    koerende.refresh_from_db()
+    assert (koerende.trin, koerende.faktisk_slut) == (Trin.AFSLUTNING, datetime.date(2026, 11, 30))
+    assert Praktikforloeb.objects.count() == 2 and Virksomhed.objects.count() == 1
+
+
+def test_a_bad_cvr_rejects_the_forloeb_file(konsulent):
+    importer_som(konsulent, "borgere", BORGERE)
+    with pytest.raises(Afvist) as afvist:
+        importer_som(
+            konsulent,
+            "forloeb",
+            csv_fil(
+                "cpr;cvr;type;start;slut", "0101901234;13585627;virksomhedspraktik;01-09-2026;"
+            ),
+        )
+    assert afvist.value.fejl == [(2, "ugyldigt CVR-nummer »13585627«")]
+    assert not Virksomhed.objects.exists()
+
+
+def test_xlsx_files_are_read_like_csv(konsulent):
+    bog = Workbook()
+    ark = bog.active
+    ark.append(["cpr", "navn", "kommunenummer"])
+    ark.append(["0101901234", "Karen Blixen", 751])
+    buffer = io.BytesIO()
+    bog.save(buffer)
+    assert importer_som(konsulent, "borgere", buffer.getvalue(), filnavn="borgere.xlsx").nye == 1
+
+
+def test_the_command_imports_and_reports_errors(konsulent, tmp_path, capsys):
+    fil = tmp_path / "borgere.csv"
+    fil.write_bytes(BORGERE)
+    call_command("importer", "borgere", str(fil), "--bruger", "konsulent")
+    assert "2 rækker gav 2 nye" in capsys.readouterr().out
+    fil.write_bytes(csv_fil("cpr;navn;kommunenummer", "3102901234;Ingen Dato;751"))
+    with pytest.raises(CommandError, match="afvist med 1 fejl"):
+        call_command("importer", "borgere", str(fil), "--bruger", "konsulent")
+    assert "linje 2: ugyldigt CPR-nummer" in capsys.readouterr().err
+    with pytest.raises(CommandError, match="Ukendt type"):
+        call_command("importer", "hemmeligt", str(fil))
+
+
+class TestSiden:
+    def test_an_administrator_checks_sees_a_preview_and_imports(
+        self, client_for, administrator, django_capture_on_commit_callbacks
+    ):
+        client = client_for(administrator)
+        fil = io.BytesIO(BORGERE)
+        fil.name = "borgere.csv"
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("borgere:import_start"), {"type": "borgere", "fil": fil})
+        koersel = Importkoersel.objects.get()
+        assert response.url == reverse("borgere:import", args=[koersel.pk])
+        html = client.get(response.url).content.decode()
+        assert "Klar til import" in html and "010190-xxxx" in html and "0101901234" not in html
+        assert not Borger.objects.exists()
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("borgere:import_godkend", args=[koersel.pk]))
+        koersel.refresh_from_db()
+        assert (koersel.status, koersel.nye) == ("faerdig", 2)
+        assert Borger.objects.count() == 2
+
+    def test_a_rejected_file_shows_every_error_and_cannot_be_imported(
+        self, client_for, administrator, django_capture_on_commit_callbacks
+    ):
+        client = client_for(administrator)
+        fil = io.BytesIO(
+            csv_fil("cpr;navn;kommunenummer", "3102901234;Ingen Dato;751", "0101901234;X;999")
+        )
+        fil.name = "borgere.csv"
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("borgere:import_start"), {"type": "borgere", "fil": fil})
+        koersel = Importkoersel.objects.get()
+        html = client.get(reverse("borgere:import", args=[koersel.pk])).content.decode()
+        assert "afvist med 2 fejl" in html and "ugyldigt CPR-nummer" in html
+        client.post(reverse("borgere:import_godkend", args=[koersel.pk]))
+        assert not Borger.objects.exists()
+
+    def test_only_administrators_import_and_only_their_own_runs(
+        self, client_for, konsulent, administrator, outsider
+    ):
+        assert client_for(konsulent).get(reverse("borgere:import_start")).status_code == 403
+        koersel = Importkoersel.objects.create(
+            jobcenter=administrator.jobcenter,
+            bruger=administrator,
+            type="borgere",
+            filnavn="x.csv",
+            indhold=b"",
+        )
+        assert (
+            client_for(outsider).get(reverse("borgere:import", args=[koersel.pk])).status_code
+            == 404
+        )
+
+    def test_the_wrong_file_type_is_refused(self, client_for, administrator):
+        fil = io.BytesIO(b"%PDF")
+        fil.name = "borgere.pdf"
+        response = client_for(administrator).post(
+            reverse("borgere:import_start"), {"type": "borgere", "fil": fil}
+        )
+        assert "Filen skal være CSV eller Excel" in response.content.decode()
+        assert not Importkoersel.objects.exists()

@@ -1,0 +1,50 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from jobcenter.imports import Afvist, importtyper
+from jobcenter.models import Bruger
+
+
+class Command(BaseCommand):
+    help = (
+        "Importerer en fil fra fagsystemet (CSV eller XLSX, kolonnenavne i første række). "
+        "En fil med en eneste fejl afvises helt, og alle fejl vises med linjenummer."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("type", help="Hvad filen indeholder: " + ", ".join(importtyper()))
+        parser.add_argument("fil", type=Path)
+        parser.add_argument(
+            "--bruger",
+            help="Brugernavnet, der importerer; borgerdata hører til brugerens jobcenter.",
+        )
+        parser.add_argument("--kontroller", action="store_true", help="Kontrollér uden at gemme.")
+
+    def handle(self, *args, type, fil, bruger=None, kontroller=False, **options):
+        typer = importtyper()
+        if type not in typer:
+            raise CommandError(f"Ukendt type »{type}«. Vælg blandt: {', '.join(typer)}.")
+        if not fil.is_file():
+            raise CommandError(f"Filen {fil} findes ikke.")
+        if bruger:
+            importoer = Bruger.objects.filter(username=bruger).first()
+            if importoer is None:
+                raise CommandError(f"Ukendt bruger »{bruger}«.")
+        else:
+            importoer = Bruger(username="drift", is_superuser=True)
+        try:
+            resultat = typer[type](
+                indhold=fil.read_bytes(), filnavn=fil.name, bruger=importoer, skriv=not kontroller
+            )
+        except Afvist as afvist:
+            for linje, besked in afvist.fejl:
+                self.stderr.write(f"linje {linje}: {besked}")
+            raise CommandError(
+                f"Filen er afvist med {len(afvist.fejl)} fejl; intet er gemt."
+            ) from None
+        handling = "ville give" if kontroller else "gav"
+        self.stdout.write(
+            f"{fil.name}: {resultat.raekker} rækker {handling} {resultat.nye} nye, "
+            f"{resultat.opdaterede} ændrede og {resultat.uaendrede} uændrede."
+        )
