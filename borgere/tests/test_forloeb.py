@@ -451,3 +451,35 @@ def naeste_trin_til(forloeb, bruger):
     Praktikaftale.objects.create(forloeb=forloeb, maal="Job", timer_pr_uge=20)
     while forloeb.trin < Trin.UNDERVEJS:
         naeste_trin(bruger=bruger, forloeb=forloeb)
+
+
+def test_a_company_contact_is_linked_to_the_citizen_from_the_citizens_side(
+    client_for, konsulent, outsider, borger, virksomhed
+):
+    from virksomheder.models import Kontakt
+
+    egen = Kontakt.objects.create(
+        jobcenter=konsulent.jobcenter,
+        virksomhed=virksomhed,
+        kanal="telefon",
+        initiativ="opsoegende",
+        formaal="saelge_borger",
+    )
+    fremmed = Kontakt.objects.create(
+        jobcenter=outsider.jobcenter,
+        virksomhed=virksomhed,
+        kanal="telefon",
+        initiativ="opsoegende",
+        formaal="saelge_borger",
+    )
+    client = client_for(konsulent)
+    url = reverse("borgere:kontakt_tilknyt", args=[borger.pk])
+    assert client.post(url, {"kontakt": fremmed.pk}).status_code == 200  # not a choice
+    assert not borger.kontakter.exists()
+    client.post(url, {"kontakt": egen.pk})
+    assert [k.kontakt for k in borger.kontakter.all()] == [egen]
+    html = client.get(borger.get_absolute_url()).content.decode()
+    assert "Sælge en borger".lower() in html.lower()
+    # The company's page, shared by all jobcentres, does not name the citizen.
+    html = client_for(outsider).get(reverse("virksomheder:detalje", args=[virksomhed.pk])).content
+    assert "Brian Bager" not in html.decode()
