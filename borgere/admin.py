@@ -10,8 +10,12 @@ from .models import (
     Handling,
     Importkoersel,
     Jobordrekandidat,
+    Kampagne,
+    Maal,
     Maalgruppe,
     Maalgruppeperiode,
+    Maalsnapshot,
+    Maaltal,
     Opfoelgningssamtale,
     Praktikaftale,
     Praktikforloeb,
@@ -156,3 +160,39 @@ class ImportkoerselAdmin(admin.ModelAdmin):
     list_filter = ["jobcenter", "type", "status"]
     exclude = ["indhold"]
     readonly_fields = ["fejl", "eksempel"]
+
+
+class MaalInline(admin.StackedInline):
+    model = Maal
+    extra = 0
+    filter_horizontal = ["forloebstyper", "ydelser", "maalgrupper", "offentlige_ydelser"]
+
+
+@admin.register(Kampagne)
+class KampagneAdmin(admin.ModelAdmin):
+    list_display = ["navn", "kode", "start", "slut"]
+    inlines = [MaalInline]
+
+
+@admin.register(Maal)
+class MaalAdmin(admin.ModelAdmin):
+    list_display = ["navn", "kampagne", "art"]
+    filter_horizontal = ["forloebstyper", "ydelser", "maalgrupper", "offentlige_ydelser"]
+
+
+@admin.register(Maaltal)
+class MaaltalAdmin(admin.ModelAdmin):
+    list_display = ["maal", "jobcenter", "vaerdi"]
+    list_filter = ["maal__kampagne", "maal"]
+
+
+@admin.register(Maalsnapshot)
+class MaalsnapshotAdmin(admin.ModelAdmin):
+    list_display = ["maal", "dato", "jobcenter", "vaerdi", "taeller", "naevner", "beregnet"]
+    list_filter = ["maal__kampagne", "maal", "dato"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

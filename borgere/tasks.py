@@ -22,3 +22,24 @@ def kontroller_import(koersel_id: int) -> str:
 @shared_task
 def udfoer_import(koersel_id: int) -> str:
     return services.koer_import(koersel_id=koersel_id, skriv=True)
+
+
+@shared_task
+def beregn_maal(kampagne_id: int, dato: str) -> int:
+    from .models import Kampagne
+
+    kampagne = Kampagne.objects.get(pk=kampagne_id)
+    return services.beregn_maal(kampagne=kampagne, dato=datetime.date.fromisoformat(dato))
+
+
+@shared_task
+def beregn_alle_maal(dato: str | None = None) -> int:
+    """Nightly: every campaign that runs, or ended less than half a year ago, for today (or
+    its last day)."""
+    from .models import Kampagne
+
+    dag = datetime.date.fromisoformat(dato) if dato else timezone.localdate()
+    aktive = Kampagne.objects.filter(start__lte=dag, slut__gte=dag - datetime.timedelta(days=183))
+    for kampagne in aktive:
+        beregn_maal.delay(kampagne.pk, min(dag, kampagne.slut).isoformat())
+    return len(aktive)

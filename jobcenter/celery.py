@@ -18,6 +18,12 @@ app.conf.beat_schedule = {
         "task": "borgere.tasks.beregn_ydelsesbestand",
         "schedule": crontab(hour=2, minute=30),
     },
+    # Nightly after the key figures: every running campaign's goals for today, one task per
+    # campaign (`manage.py beregn_maal KAMPAGNE`).
+    "beregn-maal": {
+        "task": "borgere.tasks.beregn_alle_maal",
+        "schedule": crontab(hour=3, minute=0),
+    },
     # Each morning before work: tasks for agreements whose annual evaluation or expiry is near,
     # and expired agreements marked so (`manage.py opret_aftaleopgaver`).
     "opret-aftaleopgaver": {

@@ -26,6 +26,7 @@ REFERENCEDATA = [
     "virksomheder.migrations.0002_brancher",
     "borgere.migrations.0002_ydelser_og_maalgrupper",
     "borgere.migrations.0006_forloebstyper",
+    "borgere.migrations.0010_virksomhedscenterkampagnen",
 ]
 
 

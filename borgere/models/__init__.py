@@ -29,6 +29,7 @@ from .forloeb import (
     Trin,
     Udfald,
 )
+from .kampagne import Kampagne, Maal, Maalart, Maalsnapshot, Maaltal
 
 __all__ = [
     "Adgangslog",
@@ -41,9 +42,14 @@ __all__ = [
     "Importkoersel",
     "Importstatus",
     "Jobordrekandidat",
+    "Kampagne",
     "Kandidatstatus",
+    "Maal",
+    "Maalart",
     "Maalgruppe",
     "Maalgruppeperiode",
+    "Maalsnapshot",
+    "Maaltal",
     "Opfoelgningssamtale",
     "Praktikaftale",
     "Praktikforloeb",

@@ -22,13 +22,16 @@ from .forloeb import (
     tilknyt_kontakt,
 )
 from .importer import godkend_import, koer_import, start_import
+from .maal import Tempo, beregn_maal, tempo
 from .pladser import Pladsstatus, pladsoversigt
 
 __all__ = [
     "YDELSESBESTAND",
     "Noegletal",
     "Pladsstatus",
+    "Tempo",
     "afslut_forloeb",
+    "beregn_maal",
     "beregn_ydelsesbestand",
     "find_ved_cpr",
     "forlaeng",
@@ -46,5 +49,6 @@ __all__ = [
     "registrer_opfoelgning",
     "registrer_status_4_uger",
     "start_import",
+    "tempo",
     "tilknyt_kontakt",
 ]

@@ -1,0 +1,37 @@
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from borgere.models import Kampagne
+from borgere.services import beregn_maal
+
+
+class Command(BaseCommand):
+    help = (
+        "Beregner en kampagnes mål på en dato (i dag, hvis den udelades), eller for hver "
+        "månedsslut fra kampagnens start med --backfill. En ny beregning erstatter den gamle."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("kampagne", help="Kampagnens kode, fx virksomhedscenterkampagnen.")
+        gruppe = parser.add_mutually_exclusive_group()
+        gruppe.add_argument("--dato", help="ÅÅÅÅ-MM-DD")
+        gruppe.add_argument("--backfill", action="store_true")
+
+    def handle(self, *args, kampagne, dato=None, backfill=False, **options):
+        fundet = Kampagne.objects.filter(kode=kampagne).first()
+        if fundet is None:
+            koder = ", ".join(Kampagne.objects.values_list("kode", flat=True))
+            raise CommandError(f"Ukendt kampagne »{kampagne}«. Kendte: {koder}.")
+        try:
+            datoer = (
+                fundet.maanedsslut(timezone.localdate())
+                if backfill
+                else [datetime.date.fromisoformat(dato) if dato else timezone.localdate()]
+            )
+        except ValueError as error:
+            raise CommandError(f"Ugyldig dato: {dato!r}. Skriv den som ÅÅÅÅ-MM-DD.") from error
+        for dag in datoer:
+            rows = beregn_maal(kampagne=fundet, dato=dag)
+            self.stdout.write(f"{fundet.navn} {dag:%d-%m-%Y}: {rows} rækker.")

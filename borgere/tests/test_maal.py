@@ -1,0 +1,231 @@
+"""Mål 1 and Mål 2 on small hand-built data with answers worked out by hand."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from borgere.models import (
+    Forloebstype,
+    Kampagne,
+    Maal,
+    Maalgruppe,
+    Maalgruppeperiode,
+    Maalsnapshot,
+    Maaltal,
+    Praktikforloeb,
+    Trin,
+    Ydelsesperiode,
+    Ydelsestype,
+)
+from borgere.services import beregn_maal, tempo
+from borgere.tests.factories import BorgerFactory
+from virksomheder.tests.factories import VirksomhedFactory
+
+pytestmark = pytest.mark.django_db
+
+d = datetime.date
+DATO = d(2026, 6, 30)
+
+
+def lav_kampagne() -> Kampagne:
+    kampagne = Kampagne.objects.create(
+        kode="test", navn="Testkampagnen", start=d(2026, 1, 1), slut=d(2026, 12, 31)
+    )
+    for nummer, (kode, art) in enumerate([("maal-1", "bestand"), ("maal-2", "andel")], start=1):
+        maal = Maal.objects.create(
+            kampagne=kampagne, kode=kode, navn=kode, art=art, raekkefoelge=nummer
+        )
+        maal.forloebstyper.set(Forloebstype.objects.filter(virksomhedsaktivering=True))
+        maal.ydelser.set(Ydelsestype.objects.filter(kode__in=["kontanthjaelp", "starthjaelp"]))
+        maal.maalgrupper.set(Maalgruppe.objects.filter(kode="matchgruppe-2"))
+        maal.offentlige_ydelser.set(Ydelsestype.objects.all())
+    return kampagne
+
+
+class Data:
+    def __init__(self, jobcenter_a, jobcenter_b, konsulent):
+        self.konsulent = konsulent
+        self.virksomhed = VirksomhedFactory()
+        self.a, self.b = jobcenter_a, jobcenter_b
+
+    def borger(self, jobcenter, ydelser=(), grupper=()):
+        borger = BorgerFactory(jobcenter=jobcenter)
+        for kode, fra, til in ydelser:
+            Ydelsesperiode.objects.create(
+                borger=borger, ydelse=Ydelsestype.objects.get(kode=kode), fra=fra, til=til
+            )
+        for kode, fra, til in grupper:
+            Maalgruppeperiode.objects.create(
+                borger=borger, maalgruppe=Maalgruppe.objects.get(kode=kode), fra=fra, til=til
+            )
+        return borger
+
+    def forloeb(self, borger, start, slut=None, type_="virksomhedspraktik", trin=None):
+        return Praktikforloeb.objects.create(
+            borger=borger,
+            virksomhed=self.virksomhed,
+            type=Forloebstype.objects.get(kode=type_),
+            jobkonsulent=self.konsulent,
+            start=start,
+            faktisk_slut=slut,
+            trin=trin or (Trin.AFSLUTNING if slut else Trin.UNDERVEJS),
+        )
+
+
+@pytest.fixture
+def data(jobcenter_a, jobcenter_b, konsulent):
+    return Data(jobcenter_a, jobcenter_b, konsulent)
+
+
+KONTANT_HELE_AARET = [("kontanthjaelp", d(2025, 1, 1), None)]
+MATCH2_HELE_AARET = [("matchgruppe-2", d(2025, 1, 1), None)]
+
+
+@pytest.fixture
+def maal1_data(data):
+    """On 30-06-2026: jobcentre A has 2 (b1, b2), B has 1 (b7). At the start (01-01-2026) only
+    b1 was in: A 1, B 0."""
+    a, b = data.a, data.b
+    b1 = data.borger(a, KONTANT_HELE_AARET, MATCH2_HELE_AARET)
+    data.forloeb(b1, d(2025, 12, 1))  # running since before the start
+    data.forloeb(b1, d(2026, 6, 1), type_="loentilskud-privat")  # two forløb: counts once
+    b2 = data.borger(a, KONTANT_HELE_AARET, MATCH2_HELE_AARET)
+    data.forloeb(b2, d(2026, 4, 1), slut=DATO)  # ends on the date: counts
+    b3 = data.borger(a, [("dagpenge", d(2025, 1, 1), None)], MATCH2_HELE_AARET)
+    data.forloeb(b3, d(2026, 4, 1))  # not a benefit of the goal
+    b4 = data.borger(
+        a,
+        KONTANT_HELE_AARET,
+        [("matchgruppe-2", d(2025, 1, 1), d(2026, 6, 29)), ("matchgruppe-3", d(2026, 6, 30), None)],
+    )
+    data.forloeb(b4, d(2026, 4, 1))  # left the target group the day before
+    b5 = data.borger(a, [("starthjaelp", d(2025, 1, 1), None)], MATCH2_HELE_AARET)
+    data.forloeb(b5, d(2026, 4, 1), trin=Trin.PRAKTIKAFTALE)  # not started
+    b6 = data.borger(a, KONTANT_HELE_AARET, MATCH2_HELE_AARET)
+    data.forloeb(b6, d(2026, 7, 1))  # starts the day after
+    b7 = data.borger(b, [("starthjaelp", d(2025, 1, 1), None)], MATCH2_HELE_AARET)
+    data.forloeb(b7, d(2026, 3, 1))
+    return data
+
+
+def snapshots(maal_kode):
+    return {
+        (s.jobcenter.navn if s.jobcenter else "landet"): s
+        for s in Maalsnapshot.objects.filter(maal__kode=maal_kode, dato=DATO).select_related(
+            "jobcenter"
+        )
+    }
+
+
+def test_maal_1_counts_distinct_citizens_in_the_target_group_on_the_date(maal1_data):
+    kampagne = lav_kampagne()
+    Maaltal.objects.create(maal=kampagne.maal.get(kode="maal-1"), jobcenter=maal1_data.a, vaerdi=4)
+    Maaltal.objects.create(maal=kampagne.maal.get(kode="maal-1"), jobcenter=None, vaerdi=10)
+    beregn_maal(kampagne=kampagne, dato=DATO)
+    s = snapshots("maal-1")
+    assert {k: v.vaerdi for k, v in s.items()} == {
+        "Jobcenter Aarhus": 2,
+        "Jobcenter Aalborg": 1,
+        "landet": 3,
+    }
+    aarhus = s["Jobcenter Aarhus"]
+    assert (aarhus.baseline, aarhus.maaltal, aarhus.maalopfyldelse, aarhus.stigning) == (
+        1,
+        4,
+        Decimal("0.5"),
+        1,
+    )
+    assert (s["landet"].baseline, s["landet"].maaltal) == (1, 10)
+    assert s["Jobcenter Aalborg"].maaltal is None and s["Jobcenter Aalborg"].stigning is None  # 1/0
+
+
+@pytest.fixture
+def maal2_data(data):
+    """Follow-up days (end + 4 weeks) in the window (30-03-2026, 30-06-2026]: A has c1
+    (self-supporting) and c2 (a benefit starts on the follow-up day): 1 of 2. B has c5: 1 of 1.
+    Nationally 2 of 3."""
+    a, b = data.a, data.b
+    c1 = data.borger(a, [("kontanthjaelp", d(2025, 1, 1), d(2026, 4, 28))], MATCH2_HELE_AARET)
+    data.forloeb(c1, d(2026, 1, 5), slut=d(2026, 4, 1))  # follow-up 29-04: no benefit
+    c2 = data.borger(
+        a,
+        [("kontanthjaelp", d(2025, 1, 1), d(2026, 5, 10)), ("dagpenge", d(2026, 5, 29), None)],
+        MATCH2_HELE_AARET,
+    )
+    data.forloeb(c2, d(2026, 2, 1), slut=d(2026, 5, 1))  # follow-up 29-05: dagpenge from 29-05
+    c3 = data.borger(a, [("kontanthjaelp", d(2025, 1, 1), d(2026, 6, 10))], MATCH2_HELE_AARET)
+    data.forloeb(c3, d(2026, 3, 1), slut=d(2026, 6, 10))  # follow-up 08-07: after the date
+    c4 = data.borger(a, KONTANT_HELE_AARET, [("matchgruppe-1", d(2025, 1, 1), None)])
+    data.forloeb(c4, d(2026, 1, 15), slut=d(2026, 4, 15))  # not in the target group at the end
+    c0 = data.borger(a, [("kontanthjaelp", d(2025, 1, 1), d(2026, 3, 1))], MATCH2_HELE_AARET)
+    data.forloeb(c0, d(2025, 12, 1), slut=d(2026, 3, 1))  # follow-up 29-03: just before
+    c5 = data.borger(b, [("starthjaelp", d(2025, 1, 1), d(2026, 5, 31))], MATCH2_HELE_AARET)
+    data.forloeb(c5, d(2026, 2, 15), slut=d(2026, 5, 15))  # follow-up 12-06: no benefit
+    return data
+
+
+def test_maal_2_is_the_share_self_supporting_four_weeks_after(maal2_data):
+    kampagne = lav_kampagne()
+    Maaltal.objects.create(
+        maal=kampagne.maal.get(kode="maal-2"), jobcenter=None, vaerdi=Decimal("0.20")
+    )
+    beregn_maal(kampagne=kampagne, dato=DATO)
+    s = snapshots("maal-2")
+    assert {k: (v.taeller, v.naevner, v.vaerdi) for k, v in s.items()} == {
+        "Jobcenter Aarhus": (1, 2, Decimal("0.5")),
+        "Jobcenter Aalborg": (1, 1, Decimal("1")),
+        "landet": (2, 3, Decimal("0.6667")),
+    }
+    assert s["landet"].maalopfyldelse == Decimal("0.6667") / Decimal("0.20")
+    assert s["landet"].baseline is None  # nobody ended in the window before the start
+
+
+def test_a_rerun_replaces_and_never_doubles(maal1_data):
+    kampagne = lav_kampagne()
+    foerste = beregn_maal(kampagne=kampagne, dato=DATO)
+    assert beregn_maal(kampagne=kampagne, dato=DATO) == foerste
+    assert Maalsnapshot.objects.filter(dato=DATO).count() == foerste
+    maal1_data.forloeb(
+        maal1_data.borger(maal1_data.b, KONTANT_HELE_AARET, MATCH2_HELE_AARET), d(2026, 6, 1)
+    )
+    beregn_maal(kampagne=kampagne, dato=DATO)
+    assert snapshots("maal-1")["Jobcenter Aalborg"].vaerdi == 2
+
+
+def test_the_pace_is_judged_against_the_straight_line_to_the_target(maal1_data):
+    kampagne = lav_kampagne()
+    Maaltal.objects.create(maal=kampagne.maal.get(kode="maal-1"), jobcenter=maal1_data.a, vaerdi=4)
+    beregn_maal(kampagne=kampagne, dato=DATO)
+    aarhus = snapshots("maal-1")["Jobcenter Aarhus"]
+    # From 1 on 01-01 to 4 on 31-12: 180 of 364 days gone, so 1 + 3 × 180/364 ≈ 2.48 expected.
+    t = tempo(aarhus, kampagne)
+    assert t.forventet == Decimal("2.4835") and t.foran is False
+
+
+def test_the_commands_backfill_month_ends_and_export_csv(maal1_data, capsys):
+    kampagne = lav_kampagne()
+    kampagne.slut = d(2026, 3, 31)
+    kampagne.save()
+    call_command("beregn_maal", "test", "--backfill")
+    assert sorted(set(Maalsnapshot.objects.values_list("dato", flat=True))) == [
+        d(2026, 1, 31),
+        d(2026, 2, 28),
+        d(2026, 3, 31),
+    ]
+    capsys.readouterr()
+    call_command("eksporter_maal", "test", "--dato", "2026-03-31")
+    linjer = capsys.readouterr().out.strip().splitlines()
+    assert linjer[0].startswith("kampagne;maal;kommunenummer;jobcenter;vaerdi;taeller;naevner")
+    assert any(linje.startswith("test;maal-1;;Hele landet;2;2;;") for linje in linjer)  # b1, b7
+
+
+def test_the_sources_campaign_ships_as_a_ready_definition():
+    kampagne = Kampagne.objects.get(kode="virksomhedscenterkampagnen")
+    maal1, maal2 = kampagne.maal.order_by("raekkefoelge")
+    assert (maal1.art, maal2.art, maal2.uger_efter) == ("bestand", "andel", 4)
+    assert set(maal1.ydelser.values_list("kode", flat=True)) == {"kontanthjaelp", "starthjaelp"}
+    assert list(maal1.maalgrupper.values_list("kode", flat=True)) == ["matchgruppe-2"]
+    assert maal1.maaltal.get(jobcenter=None).vaerdi == 9000
+    assert maal2.maaltal.get(jobcenter=None).vaerdi == Decimal("0.20")
