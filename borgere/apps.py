@@ -6,7 +6,7 @@ class BorgereConfig(AppConfig):
     verbose_name = "Borgere"
 
     def navigation(self, user) -> list[tuple[str, str]]:
-        from jobcenter.access import i_jobcenter, ser_noegletal
+        from jobcenter.access import i_jobcenter, ser_maal, ser_noegletal
 
         punkter = []
         if i_jobcenter(user):
@@ -15,6 +15,8 @@ class BorgereConfig(AppConfig):
                 ("Mine forløb", "borgere:mine_forloeb"),
                 ("Pladser", "borgere:pladsoversigt"),
             ]
+        if ser_maal(user):
+            punkter.append(("Kampagnemål", "borgere:kampagner"))
         if getattr(user, "er_administrator", False):
             punkter.append(("Import", "borgere:import_start"))
         if ser_noegletal(user):

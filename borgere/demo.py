@@ -2,6 +2,7 @@
 
 import datetime
 import random
+from decimal import Decimal
 
 from jobcenter.models import Jobcenter
 from virksomheder.demo import EFTERNAVNE, FORNAVNE, VEJE
@@ -10,14 +11,18 @@ from virksomheder.models import Plads, Virksomhed
 from .models import (
     Borger,
     Forloebstype,
+    Kampagne,
+    Maal,
     Maalgruppe,
     Maalgruppeperiode,
+    Maaltal,
     Praktikaftale,
     Praktikforloeb,
     Trin,
     Ydelsesperiode,
     Ydelsestype,
 )
+from .services import beregn_maal
 
 
 def cpr(rng: random.Random) -> str:
@@ -138,6 +143,11 @@ def opret_forloeb(rng: random.Random, brugere, idag: datetime.date) -> int:
                 else "",
                 selvforsoergende_4_uger=(rng.random() < 0.3) if afsluttet else None,
             )
+            if afsluttet and forloeb.udfald in ("ordinaert_job", "uddannelse"):
+                # Off benefits when the job or education starts.
+                Ydelsesperiode.objects.filter(
+                    borger=borger, fra__lt=planlagt, til__isnull=True
+                ).update(til=planlagt)
             Praktikaftale.objects.create(
                 forloeb=forloeb,
                 maal=rng.choice(
@@ -152,3 +162,41 @@ def opret_forloeb(rng: random.Random, brugere, idag: datetime.date) -> int:
             )
             nye += 1
     return nye
+
+
+def opret_kampagne(idag: datetime.date, jobcentre: list[Jobcenter]) -> Kampagne:
+    """This year's campaign with the sources' two goals, targets per demo jobcentre, and its
+    goals computed for every month end so far."""
+    kilde = Kampagne.objects.get(kode="virksomhedscenterkampagnen")
+    kampagne, ny = Kampagne.objects.get_or_create(
+        kode=f"virksomhedskampagnen-{idag.year}",
+        defaults={
+            "navn": f"Virksomhedskampagnen {idag.year}",
+            "start": datetime.date(idag.year, 1, 1),
+            "slut": datetime.date(idag.year, 12, 31),
+            "beskrivelse": "Demokampagne med Virksomhedscenterkampagnens to mål.",
+        },
+    )
+    if not ny:
+        return kampagne
+    for gammel in kilde.maal.all():
+        maal = Maal.objects.create(
+            kampagne=kampagne,
+            kode=gammel.kode,
+            navn=gammel.navn,
+            art=gammel.art,
+            uger_efter=gammel.uger_efter,
+            vindue_maaneder=gammel.vindue_maaneder,
+            raekkefoelge=gammel.raekkefoelge,
+        )
+        for felt in ("forloebstyper", "ydelser", "maalgrupper", "offentlige_ydelser"):
+            getattr(maal, felt).set(getattr(gammel, felt).all())
+        andel = maal.art == "andel"
+        Maaltal.objects.create(maal=maal, jobcenter=None, vaerdi=Decimal("0.20") if andel else 60)
+        for jobcenter in jobcentre:
+            Maaltal.objects.create(
+                maal=maal, jobcenter=jobcenter, vaerdi=Decimal("0.20") if andel else 10
+            )
+    for dato in [*kampagne.maanedsslut(idag), idag]:
+        beregn_maal(kampagne=kampagne, dato=dato)
+    return kampagne

@@ -10,6 +10,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.db.models import Model
@@ -22,7 +23,9 @@ from virksomheder.models import Branche, Sektor, Stoerrelse, Virksomhed
 from .models import (
     Borger,
     Forloebstype,
+    Maal,
     Maalgruppeperiode,
+    Maaltal,
     Praktikforloeb,
     Trin,
     Ydelsesperiode,
@@ -36,7 +39,9 @@ KOLONNER = {
     "ydelser": ["cpr", "ydelse", "fra", "til"],
     "maalgrupper": ["cpr", "maalgruppe", "fra", "til"],
     "forloeb": ["cpr", "cvr", "type", "start", "slut"],
+    "maaltal": ["kampagne", "maal", "kommunenummer", "maaltal"],
 }
+BORGERDATA = {"borgere", "ydelser", "maalgrupper", "forloeb"}
 BATCH = 5000
 FREMSKRIDT_HVER = 5000
 
@@ -78,10 +83,12 @@ def importer(
     every bad row; then nothing is written."""
     if type_ not in KOLONNER:
         raise Afvist([(0, f"Ukendt importtype »{type_}«; vælg blandt {', '.join(KOLONNER)}.")])
-    if type_ != "jobcentre" and not bruger.er_i_jobcenter:
+    if type_ in BORGERDATA and not bruger.er_i_jobcenter:
         raise Afvist([(0, "Kun en medarbejder i et jobcenter kan importere borgerdata.")])
     if type_ == "jobcentre" and not bruger.is_superuser:
         raise Afvist([(0, "Kun driften (superbrugere) kan importere jobcentre.")])
+    if type_ == "maaltal" and not (bruger.is_superuser or bruger.er_administrator):
+        raise Afvist([(0, "Kun administratorer og driften kan importere måltal.")])
     header, rows = laes(indhold, filnavn)
     kontroller_header(type_, header)
     plan = PLANER[type_](bruger, rows, fremskridt)
@@ -421,10 +428,80 @@ def plan_forloeb(bruger: Bruger, rows, fremskridt) -> Plan:
     return plan
 
 
+def maaltal_vaerdi(tekst: str) -> Decimal:
+    """'9000', '9.000', '0,20' and '20 %' as the case system and Danish Excel write them."""
+    tekst = tekst.strip().replace(" ", "")
+    procent = tekst.endswith("%")
+    tekst = tekst.rstrip("%")
+    if "," in tekst:
+        tekst = tekst.replace(".", "").replace(",", ".")
+    elif tekst.count(".") == 1 and len(tekst.split(".")[1]) == 3:
+        tekst = tekst.replace(".", "")  # 9.000
+    try:
+        vaerdi = Decimal(tekst)
+    except InvalidOperation as error:
+        raise ValueError(f"måltal »{tekst}« er ikke et tal") from error
+    return vaerdi / 100 if procent else vaerdi
+
+
+def plan_maaltal(bruger: Bruger, rows, fremskridt) -> Plan:
+    plan = Plan()
+    maal = {(m.kampagne.kode, m.kode): m for m in Maal.objects.select_related("kampagne")}
+    jobcentre = dict(Jobcenter.objects.values_list("kommunenummer", "pk"))
+    eksisterende = {(m.maal_id, m.jobcenter_id): m for m in Maaltal.objects.all()}
+    set_i_fil = set()
+    for nummer, row in rows:
+        kampagne, maal_kode, kommunenummer, tal = felter(row, 4)
+        fundet = maal.get((kampagne, maal_kode))
+        if fundet is None:
+            plan.fejl.append((nummer, f"ukendt mål »{maal_kode}« i kampagnen »{kampagne}«"))
+            continue
+        if kommunenummer:
+            jobcenter_id = jobcentre.get(int(kommunenummer)) if kommunenummer.isdigit() else None
+            if jobcenter_id is None:
+                plan.fejl.append((nummer, f"intet jobcenter har kommunenummer »{kommunenummer}«"))
+                continue
+        else:
+            jobcenter_id = None
+        if not bruger.is_superuser and jobcenter_id != bruger.jobcenter_id:
+            plan.fejl.append((nummer, "du kan kun importere måltal for dit eget jobcenter"))
+            continue
+        try:
+            vaerdi = maaltal_vaerdi(tal)
+        except ValueError as error:
+            plan.fejl.append((nummer, str(error)))
+            continue
+        if vaerdi <= 0 or (fundet.er_andel and vaerdi > 1):
+            plan.fejl.append((nummer, "måltallet skal være positivt, og en andel højst 100 %"))
+            continue
+        if (fundet.pk, jobcenter_id) in set_i_fil:
+            plan.fejl.append((nummer, "samme mål og jobcenter står to gange i filen"))
+            continue
+        set_i_fil.add((fundet.pk, jobcenter_id))
+        gammel = eksisterende.get((fundet.pk, jobcenter_id))
+        if gammel is None:
+            plan.nye.append(Maaltal(maal=fundet, jobcenter_id=jobcenter_id, vaerdi=vaerdi))
+        elif gammel.vaerdi != vaerdi:
+            gammel.vaerdi = vaerdi
+            plan.opdaterede.append(gammel)
+        med_eksempel(
+            plan,
+            {"mål": fundet.navn, "kommunenummer": kommunenummer or "hele landet", "måltal": vaerdi},
+        )
+
+    def skriv(fremskridt):
+        Maaltal.objects.bulk_create(plan.nye)
+        Maaltal.objects.bulk_update(plan.opdaterede, ["vaerdi"])
+
+    plan.skriv = skriv
+    return plan
+
+
 PLANER = {
     "jobcentre": plan_jobcentre,
     "borgere": plan_borgere,
     "ydelser": periodeplan(Ydelsesperiode, "ydelse", lambda t: t.strip().lower()),
     "maalgrupper": periodeplan(Maalgruppeperiode, "maalgruppe", maalgruppekode),
     "forloeb": plan_forloeb,
+    "maaltal": plan_maaltal,
 }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import borger, forloeb, importer, pladser
+from .views import borger, forloeb, importer, maal, pladser
 
 app_name = "borgere"
 
@@ -19,6 +19,9 @@ urlpatterns = [
     path("forloeb/<int:forloeb_pk>/<slug:art>/", forloeb.handling, name="forloeb_handling"),
     path("pladser/", pladser.pladsoversigt, name="pladsoversigt"),
     path("pladser/<int:plads_pk>/fyld/", pladser.plads_fyld, name="plads_fyld"),
+    path("maal/", maal.kampagner, name="kampagner"),
+    path("maal/<slug:kode>/", maal.kampagne, name="kampagne"),
+    path("maal/<slug:kode>/<slug:maal_kode>/", maal.bag_maal, name="bag_maal"),
     path("import/", importer.import_start, name="import_start"),
     path("import/<int:koersel_pk>/", importer.import_koersel, name="import"),
     path("import/<int:koersel_pk>/godkend/", importer.import_godkend, name="import_godkend"),

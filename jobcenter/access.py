@@ -44,7 +44,13 @@ def ser_noegletal(user) -> bool:
     return user.is_authenticated and (user.er_i_jobcenter or user.rolle == Rolle.ANALYTIKER)
 
 
+def ser_maal(user) -> bool:
+    """Campaign dashboards: leaders and administrators (their jobcentre), analysts (all)."""
+    return user.is_authenticated and (user.er_leder or user.rolle == Rolle.ANALYTIKER)
+
+
 kraev_jobcenter = kraev(i_jobcenter)
+kraev_maal = kraev(ser_maal)
 kraev_noegletal = kraev(ser_noegletal)
 
 

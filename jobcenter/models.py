@@ -117,6 +117,7 @@ class Beregning(models.Model):
 
     navn = models.CharField("beregning", max_length=60)
     dato = models.DateField("dato")
+    startet = models.DateTimeField("startet", null=True, blank=True)
     afsluttet = models.DateTimeField("beregnet", null=True, blank=True)
 
     class Meta:
@@ -128,6 +129,12 @@ class Beregning(models.Model):
 
     def __str__(self) -> str:
         return f"{self.navn} {self.dato}"
+
+    @property
+    def koerer(self) -> bool:
+        return self.startet is not None and (
+            self.afsluttet is None or self.afsluttet < self.startet
+        )
 
 
 class JobcenterQuerySet(models.QuerySet):

@@ -110,3 +110,42 @@ def test_a_real_worker_checks_an_uploaded_import(worker, administrator):
     koersel.refresh_from_db()
     assert (koersel.raekker, koersel.nye) == (1, 1)
     assert not Borger.objects.exists()  # checked, not written
+
+
+def test_a_real_worker_computes_a_goal_snapshot(worker, jobcenter_a, konsulent):
+    from borgere import tasks as borgertasks
+    from borgere.models import (
+        Forloebstype,
+        Kampagne,
+        Maalgruppe,
+        Maalgruppeperiode,
+        Maalsnapshot,
+        Praktikforloeb,
+        Trin,
+        Ydelsesperiode,
+    )
+    from borgere.tests.factories import BorgerFactory, ydelse
+    from virksomheder.tests.factories import VirksomhedFactory
+
+    dato = datetime.date(2010, 11, 30)
+    borger = BorgerFactory(jobcenter=jobcenter_a)
+    start = datetime.date(2010, 1, 1)
+    Ydelsesperiode.objects.create(borger=borger, ydelse=ydelse("kontanthjaelp"), fra=start)
+    Maalgruppeperiode.objects.create(
+        borger=borger, maalgruppe=Maalgruppe.objects.get(kode="matchgruppe-2"), fra=start
+    )
+    Praktikforloeb.objects.create(
+        borger=borger,
+        virksomhed=VirksomhedFactory(),
+        type=Forloebstype.objects.get(kode="virksomhedspraktik"),
+        jobkonsulent=konsulent,
+        start=datetime.date(2010, 11, 1),
+        trin=Trin.UNDERVEJS,
+    )
+    kampagne = Kampagne.objects.get(kode="virksomhedscenterkampagnen")
+
+    result = borgertasks.beregn_maal.apply_async(args=[kampagne.pk, dato.isoformat()], queue=worker)
+
+    assert result.get(timeout=120) > 0
+    landet = Maalsnapshot.objects.get(maal__kode="maal-1", dato=dato, jobcenter=None)
+    assert (landet.vaerdi, landet.maaltal) == (1, 9000)

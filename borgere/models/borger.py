@@ -250,6 +250,7 @@ class Handling(models.TextChoices):
     FUNDET_VED_CPR = "fundet_ved_cpr", "Fandt borgeren ved CPR-søgning"
     FORLOEB_VIST = "forloeb_vist", "Viste et af borgerens forløb"
     FORLOEB_RETTET = "forloeb_rettet", "Oprettede eller rettede et forløb"
+    BAG_NOEGLETAL = "bag_noegletal", "Vist blandt borgerne bag et kampagnemål"
     LOG_EKSPORTERET = "log_eksporteret", "Eksporterede borgerens adgangslog"
 
 

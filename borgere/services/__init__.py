@@ -22,11 +22,12 @@ from .forloeb import (
     tilknyt_kontakt,
 )
 from .importer import godkend_import, koer_import, start_import
-from .maal import Tempo, beregn_maal, tempo
+from .maal import Maaltavle, Tempo, beregn_maal, maaloversigt, tempo
 from .pladser import Pladsstatus, pladsoversigt
 
 __all__ = [
     "YDELSESBESTAND",
+    "Maaltavle",
     "Noegletal",
     "Pladsstatus",
     "Tempo",
@@ -40,6 +41,7 @@ __all__ = [
     "gem_praktikaftale",
     "godkend_import",
     "koer_import",
+    "maaloversigt",
     "match_til_jobordre",
     "naeste_trin",
     "noegletal",

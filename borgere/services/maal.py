@@ -48,26 +48,19 @@ def i_maalgruppe(maal: Maal, paa) -> Q:
     )
 
 
-def taelling(maal: Maal, dato: datetime.date) -> dict[int, tuple[int, int | None]]:
-    """Per jobcentre: (count, None) for a stock; (self-supporting, all) for a share."""
+def bag_tallet(maal: Maal, dato: datetime.date):
+    """The forløb behind a goal's figure on a date (annotated `paa_ydelse` for a share)."""
     forloeb = Praktikforloeb.objects.filter(type__in=maal.forloebstyper.all())
     if not maal.er_andel:
-        # Distinct citizens with a running forløb who are in the target group on the date.
-        rows = (
-            forloeb.koerende(dato)
-            .filter(i_maalgruppe(maal, dato))
-            .values("borger__jobcenter_id")
-            .annotate(n=Count("borger_id", distinct=True))
-            .order_by()
-        )
-        return {r["borger__jobcenter_id"]: (r["n"], None) for r in rows}
+        # Running forløb of citizens in the target group on the date.
+        return forloeb.koerende(dato).filter(i_maalgruppe(maal, dato))
     # Ended forløb whose follow-up day (end + N weeks) falls in the window up to the date, and
     # whose citizen was in the target group on the end date; self-supporting if the citizen
     # receives none of the public benefits on the follow-up day.
     efter = datetime.timedelta(weeks=maal.uger_efter)
     seneste_slut = dato - efter
     foerste_slut = maaneder_foer(dato, maal.vindue_maaneder) - efter
-    kohorte = (
+    return (
         forloeb.filter(
             trin=Trin.AFSLUTNING, faktisk_slut__gt=foerste_slut, faktisk_slut__lte=seneste_slut
         )
@@ -81,11 +74,16 @@ def taelling(maal: Maal, dato: datetime.date) -> dict[int, tuple[int, int | None
             )
         )
     )
-    rows = (
-        kohorte.values("borger__jobcenter_id")
-        .annotate(naevner=Count("pk"), taeller=Count("pk", filter=Q(paa_ydelse=False)))
-        .order_by()
-    )
+
+
+def taelling(maal: Maal, dato: datetime.date) -> dict[int, tuple[int, int | None]]:
+    """Per jobcentre: (distinct citizens, None) for a stock; (self-supporting, all forløb)
+    for a share. One aggregate query."""
+    grupperet = bag_tallet(maal, dato).values("borger__jobcenter_id").order_by()
+    if not maal.er_andel:
+        rows = grupperet.annotate(n=Count("borger_id", distinct=True))
+        return {r["borger__jobcenter_id"]: (r["n"], None) for r in rows}
+    rows = grupperet.annotate(naevner=Count("pk"), taeller=Count("pk", filter=Q(paa_ydelse=False)))
     return {r["borger__jobcenter_id"]: (r["taeller"], r["naevner"]) for r in rows}
 
 
@@ -156,3 +154,99 @@ def tempo(snapshot: Maalsnapshot, kampagne: Kampagne) -> Tempo | None:
     andel_gaaet = min(max((snapshot.dato - kampagne.start).days / varighed, 0), 1)
     forventet = snapshot.baseline + (snapshot.maaltal - snapshot.baseline) * Decimal(andel_gaaet)
     return Tempo(forventet=forventet.quantize(FIRE), foran=snapshot.vaerdi >= forventet)
+
+
+def sammenlignes(snapshot: Maalsnapshot | None) -> Decimal | None:
+    """What jobcentres are compared on: a share as it is; a stock by målopfyldelse, as the
+    sources compare them ("6 ud af 10 jobcentre ligger over landsgennemsnittet mht.
+    målopfyldelse", N p.1), since a count depends on the jobcentre's size."""
+    if snapshot is None:
+        return None
+    return snapshot.vaerdi if snapshot.maal.er_andel else snapshot.maalopfyldelse
+
+
+@dataclass(frozen=True)
+class Maaltavle:
+    """One goal on the dashboard: the chosen jobcentre's figure (None in the national view),
+    the national figure, pace, monthly trend, and where the jobcentre stands among all."""
+
+    maal: Maal
+    egen: Maalsnapshot | None
+    landet: Maalsnapshot | None
+    tempo: Tempo | None
+    udvikling: list[dict]
+    fordeling: list[tuple[str, Decimal | None, bool]]
+    landsgennemsnit: Decimal | None
+    over_landet: int
+    i_alt: int
+
+    @property
+    def egen_over_landet(self) -> bool | None:
+        egen = sammenlignes(self.egen)
+        if None in (egen, self.landsgennemsnit):
+            return None
+        return egen > self.landsgennemsnit
+
+    @property
+    def placering(self) -> int | None:
+        for nummer, (_, _, egen) in enumerate(self.fordeling, start=1):
+            if egen:
+                return nummer
+        return None
+
+
+def maaloversigt(
+    *, kampagne: Kampagne, jobcenter_id: int | None
+) -> tuple[datetime.date | None, list[Maaltavle]]:
+    """Reads snapshot rows only: one query for all of the campaign's snapshots."""
+    snapshots = list(
+        Maalsnapshot.objects.filter(maal__kampagne=kampagne)
+        .select_related("jobcenter", "maal")
+        .order_by("dato", "jobcenter__navn")
+    )
+    if not snapshots:
+        return None, []
+    seneste = snapshots[-1].dato
+    tavler = []
+    for maal in kampagne.maal.all():
+        egne = [s for s in snapshots if s.maal_id == maal.pk]
+        landet = {s.dato: s for s in egne if s.jobcenter_id is None}
+        valgt = {s.dato: s for s in egne if jobcenter_id and s.jobcenter_id == jobcenter_id}
+        paa_dagen = [s for s in egne if s.dato == seneste and s.jobcenter_id is not None]
+        fordeling = sorted(
+            (
+                (s.jobcenter.navn, sammenlignes(s), s.jobcenter_id == jobcenter_id)
+                for s in paa_dagen
+            ),
+            key=lambda r: (r[1] is None, -(r[1] or 0), r[0]),
+        )
+        national = landet.get(seneste)
+        niveau = sammenlignes(national)
+        egen = valgt.get(seneste)
+        vist = egen if jobcenter_id else national
+        tavler.append(
+            Maaltavle(
+                maal=maal,
+                egen=egen,
+                landet=national,
+                tempo=tempo(vist, kampagne) if vist else None,
+                udvikling=[
+                    {
+                        "dato": dato.isoformat(),
+                        "egen": valgt[dato].vaerdi if dato in valgt else None,
+                        "landet": landet[dato].vaerdi,
+                        "maaltal": (
+                            valgt[dato] if jobcenter_id and dato in valgt else landet[dato]
+                        ).maaltal,
+                    }
+                    for dato in sorted(landet)
+                ],
+                fordeling=fordeling,
+                landsgennemsnit=niveau,
+                over_landet=sum(
+                    1 for _, v, _ in fordeling if None not in (v, niveau) and v > niveau
+                ),
+                i_alt=len(fordeling),
+            )
+        )
+    return seneste, tavler

@@ -229,3 +229,137 @@ def test_the_sources_campaign_ships_as_a_ready_definition():
     assert list(maal1.maalgrupper.values_list("kode", flat=True)) == ["matchgruppe-2"]
     assert maal1.maaltal.get(jobcenter=None).vaerdi == 9000
     assert maal2.maaltal.get(jobcenter=None).vaerdi == Decimal("0.20")
+
+
+def test_targets_are_imported_per_jobcentre_and_nationally(jobcenter_a, tmp_path, capsys):
+    from jobcenter.tests.factories import BrugerFactory
+
+    BrugerFactory(username="drift", is_superuser=True, jobcenter=None, rolle="")
+    fil = tmp_path / "maaltal.csv"
+    fil.write_text(
+        "kampagne;maal;kommunenummer;maaltal\n"
+        "virksomhedscenterkampagnen;maal-1;751;520\n"
+        "virksomhedscenterkampagnen;maal-1;;9.000\n"
+        "virksomhedscenterkampagnen;maal-2;;20 %\n",
+        encoding="utf-8",
+    )
+    call_command("importer", "maaltal", str(fil), "--bruger", "drift")
+    maal1 = Maal.objects.get(kampagne__kode="virksomhedscenterkampagnen", kode="maal-1")
+    assert maal1.maaltal.get(jobcenter=jobcenter_a).vaerdi == 520
+    assert maal1.maaltal.get(jobcenter=None).vaerdi == 9000
+    assert Maaltal.objects.get(maal__kode="maal-2", jobcenter=None).vaerdi == Decimal("0.20")
+
+
+def test_an_administrator_imports_only_own_targets(administrator, jobcenter_b):
+    from borgere.imports import importer
+    from jobcenter.imports import Afvist
+
+    fil = (
+        b"kampagne;maal;kommunenummer;maaltal\n"
+        b"virksomhedscenterkampagnen;maal-1;751;520\n"
+        b"virksomhedscenterkampagnen;maal-1;851;400\n"
+        b"virksomhedscenterkampagnen;maal-2;751;1,5\n"
+        b"virksomhedscenterkampagnen;maal-9;751;5\n"
+    )
+    with pytest.raises(Afvist) as afvist:
+        importer(type_="maaltal", indhold=fil, filnavn="m.csv", bruger=administrator)
+    assert [linje for linje, _ in afvist.value.fejl] == [3, 4, 5]
+    assert not Maaltal.objects.filter(jobcenter__isnull=False).exists()
+
+
+class TestDashboard:
+    @pytest.fixture
+    def beregnet(self, maal1_data):
+        kampagne = lav_kampagne()
+        maal1 = kampagne.maal.get(kode="maal-1")
+        Maaltal.objects.create(maal=maal1, jobcenter=maal1_data.a, vaerdi=4)
+        Maaltal.objects.create(maal=maal1, jobcenter=maal1_data.b, vaerdi=4)
+        Maaltal.objects.create(maal=maal1, jobcenter=None, vaerdi=10)
+        for dato in (d(2026, 4, 30), d(2026, 5, 31), DATO):
+            beregn_maal(kampagne=kampagne, dato=dato)
+        return kampagne
+
+    def url(self, kampagne):
+        from django.urls import reverse
+
+        return reverse("borgere:kampagne", args=[kampagne.kode])
+
+    def test_a_leader_sees_own_tiles_beside_the_national_figure(
+        self, client_for, leder, beregnet, django_assert_max_num_queries
+    ):
+        client = client_for(leder)
+        with django_assert_max_num_queries(12):
+            response = client.get(self.url(beregnet))
+        html = response.content.decode()
+        tavle = response.context["tavler"][0]
+        assert (tavle.egen.vaerdi, tavle.landet.vaerdi, tavle.egen.maalopfyldelse) == (
+            2,
+            3,
+            Decimal("0.5"),
+        )
+        # b1, b2 and b4 on 30-04 and 31-05; b4 left matchgruppe 2 on 29-06.
+        assert [p["egen"] for p in tavle.udvikling] == [Decimal(3), Decimal(3), Decimal(2)]
+        # Compared on målopfyldelse: Aarhus 2/4 = 50 %, Aalborg 1/4 = 25 %, the country 3/10 = 30 %.
+        assert (tavle.placering, tavle.over_landet, tavle.egen_over_landet) == (1, 1, True)
+        assert 'data-testid="vaerdi-maal-1">2<' in html and "Beregnet" in html
+        assert 'id="graf-maal-1"' in html and "Tallene bag grafen" in html
+
+    def test_consultants_do_not_see_dashboards_and_analysts_see_aggregates(
+        self, client_for, konsulent, analytiker, beregnet
+    ):
+        assert client_for(konsulent).get(self.url(beregnet)).status_code == 403
+        client = client_for(analytiker)
+        national = client.get(self.url(beregnet)).context
+        assert national["jobcenter"] is None and national["tavler"][0].egen is None
+        valgt = client.get(self.url(beregnet), {"jobcenter": "851"}).context
+        assert valgt["tavler"][0].egen.vaerdi == 1
+        from django.urls import reverse
+
+        assert (
+            client.get(reverse("borgere:bag_maal", args=[beregnet.kode, "maal-1"])).status_code
+            == 403
+        )
+
+    def test_the_drill_down_lists_own_citizens_and_logs_each(self, client_for, leder, beregnet):
+        from django.urls import reverse
+
+        from borgere.models import Adgangslog
+
+        response = client_for(leder).get(
+            reverse("borgere:bag_maal", args=[beregnet.kode, "maal-1"])
+        )
+        forloeb = response.context["forloeb"]
+        assert {f.borger.jobcenter.navn for f in forloeb} == {"Jobcenter Aarhus"}
+        assert len({f.borger_id for f in forloeb}) == 2
+        assert Adgangslog.objects.filter(handling="bag_noegletal").count() == 2
+
+    def test_the_table_exports_as_csv_and_excel(self, client_for, leder, beregnet):
+        import csv
+        import io
+
+        from openpyxl import load_workbook
+
+        client = client_for(leder)
+        rows = list(
+            csv.reader(
+                io.StringIO(
+                    client.get(self.url(beregnet), {"format": "csv"}).content.decode("utf-8-sig")
+                ),
+                delimiter=";",
+            )
+        )
+        assert rows[0][:4] == ["mål", "jobcenter", "dato", "værdi"]
+        assert [r[1] for r in rows[1:3]] == ["Jobcenter Aarhus", "Hele landet"]
+        ark = load_workbook(
+            io.BytesIO(client.get(self.url(beregnet), {"format": "xlsx"}).content)
+        ).active
+        assert ark["B2"].value == "Jobcenter Aarhus" and ark["D2"].value == 2
+
+    def test_an_administrator_recomputes(
+        self, client_for, administrator, leder, beregnet, django_capture_on_commit_callbacks
+    ):
+        assert client_for(leder).post(self.url(beregnet)).status_code == 403
+        with django_capture_on_commit_callbacks(execute=True) as queued:
+            response = client_for(administrator).post(self.url(beregnet), follow=True)
+        assert len(queued) == 1
+        assert "Beregningen er startet" in response.content.decode()

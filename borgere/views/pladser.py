@@ -1,6 +1,7 @@
 """The place board: every virksomhedscenter place of the jobcentre, free or filled."""
 
 import io
+from decimal import Decimal
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
@@ -66,13 +67,12 @@ def rows(oversigt, dato):
         ]
 
 
-def excel_response(filnavn: str, data) -> HttpResponse:
+def excel_response(filnavn: str, kolonner: list[str], data) -> HttpResponse:
     bog = Workbook()
     ark = bog.active
-    ark.title = "Pladser"
-    ark.append(KOLONNER)
+    ark.append(kolonner)
     for row in data:
-        ark.append([csv_celle(v) if isinstance(v, str) else v for v in row])
+        ark.append([csv_celle(v) if isinstance(v, str) else excel_tal(v) for v in row])
     buffer = io.BytesIO()
     bog.save(buffer)
     response = HttpResponse(
@@ -81,6 +81,10 @@ def excel_response(filnavn: str, data) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="{filnavn}"'
     return response
+
+
+def excel_tal(value):
+    return float(value) if isinstance(value, Decimal) else value
 
 
 @kraev_jobcenter
@@ -93,7 +97,7 @@ def pladsoversigt(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "csv":
         return csv_response(f"{filnavn}.csv", KOLONNER, rows(oversigt, dato))
     if request.GET.get("format") == "xlsx":
-        return excel_response(f"{filnavn}.xlsx", rows(oversigt, dato))
+        return excel_response(f"{filnavn}.xlsx", KOLONNER, rows(oversigt, dato))
     fri = sum(1 for status in oversigt if status.fri)
     context = {
         "filter": filter_,

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from borgere.demo import opret_borgere, opret_forloeb
+from borgere.demo import opret_borgere, opret_forloeb, opret_kampagne
 from borgere.services import beregn_ydelsesbestand
 from jobcenter.demo import DEMO_ADGANGSKODE, opret_brugere, opret_jobcentre
 from virksomheder.demo import opret_samarbejde, opret_virksomheder
@@ -32,9 +32,11 @@ class Command(BaseCommand):
             borgere = opret_borgere(rng, jobcentre, options["borgere_per_jobcenter"], idag)
             forloeb = opret_forloeb(rng, brugere, idag)
         beregn_ydelsesbestand(dato=idag)
+        kampagne = opret_kampagne(idag, jobcentre)
         self.stdout.write(
             f"Demodata: {len(jobcentre)} jobcentre, {virksomheder} nye virksomheder, "
-            f"{kontakter} nye kontakter, {borgere} nye borgere, {forloeb} nye forløb."
+            f"{kontakter} nye kontakter, {borgere} nye borgere, {forloeb} nye forløb; "
+            f"{kampagne.navn} beregnet."
         )
         self.stdout.write(f"Log ind på http://127.0.0.1:8000 med adgangskoden {DEMO_ADGANGSKODE}:")
         for bruger in brugere:

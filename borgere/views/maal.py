@@ -1,0 +1,121 @@
+"""The campaign dashboard. It reads computed snapshots only; no figure is computed here."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from jobcenter.access import kraev_maal, kraev_rolle
+from jobcenter.export import csv_response
+from jobcenter.models import Beregning, Jobcenter
+
+from .. import services, tasks
+from ..models import Adgangslog, Handling, Kampagne
+from ..services.maal import bag_tallet
+from .pladser import excel_response
+
+KOLONNER = [
+    "mål",
+    "jobcenter",
+    "dato",
+    "værdi",
+    "tæller",
+    "nævner",
+    "måltal",
+    "målopfyldelse",
+    "værdi ved start",
+    "beregnet",
+]
+
+
+@kraev_maal
+def kampagner(request: HttpRequest) -> HttpResponse:
+    return render(request, "borgere/kampagner.html", {"kampagner": Kampagne.objects.all()})
+
+
+def valgt_jobcenter(request: HttpRequest) -> Jobcenter | None:
+    """A leader sees their own jobcentre; an analyst chooses one, or the country."""
+    if request.user.er_i_jobcenter:
+        return request.user.jobcenter
+    nummer = request.GET.get("jobcenter", "")
+    return Jobcenter.objects.filter(kommunenummer=nummer).first() if nummer.isdigit() else None
+
+
+def eksportraekker(tavler):
+    for tavle in tavler:
+        for s in (tavle.egen, tavle.landet):
+            if s is not None:
+                yield [
+                    tavle.maal.navn,
+                    s.jobcenter.navn if s.jobcenter else "Hele landet",
+                    s.dato.strftime("%d-%m-%Y"),
+                    s.vaerdi,
+                    s.taeller,
+                    s.naevner,
+                    s.maaltal,
+                    s.maalopfyldelse,
+                    s.baseline,
+                    timezone.localtime(s.beregnet).strftime("%d-%m-%Y %H:%M"),
+                ]
+
+
+@kraev_maal
+def kampagne(request: HttpRequest, kode: str) -> HttpResponse:
+    kampagne = get_object_or_404(Kampagne, kode=kode)
+    if request.method == "POST":
+        kraev_rolle(request, request.user.er_administrator)
+        dato = min(timezone.localdate(), kampagne.slut)
+        tasks.beregn_maal.delay_on_commit(kampagne.pk, dato.isoformat())
+        messages.info(request, "Beregningen er startet; siden viser den, til den er færdig.")
+        return redirect(kampagne)
+    jobcenter = valgt_jobcenter(request)
+    dato, tavler = services.maaloversigt(
+        kampagne=kampagne, jobcenter_id=jobcenter.pk if jobcenter else None
+    )
+    filnavn = f"{kampagne.kode}-{dato or 'ikke-beregnet'}"
+    if request.GET.get("format") == "csv":
+        return csv_response(f"{filnavn}.csv", KOLONNER, eksportraekker(tavler))
+    if request.GET.get("format") == "xlsx":
+        return excel_response(f"{filnavn}.xlsx", KOLONNER, eksportraekker(tavler))
+    context = {
+        "kampagne": kampagne,
+        "jobcenter": jobcenter,
+        "jobcentre": Jobcenter.objects.all() if not request.user.er_i_jobcenter else None,
+        "dato": dato,
+        "tavler": tavler,
+        "beregning": Beregning.objects.filter(navn=f"maal:{kampagne.kode}")
+        .order_by("-startet")
+        .first(),
+        "eksport": request.GET.urlencode(),
+    }
+    return render(request, "borgere/kampagne.html", context)
+
+
+@kraev_maal
+def bag_maal(request: HttpRequest, kode: str, maal_kode: str) -> HttpResponse:
+    """The forløb and citizens behind the jobcentre's latest figure. Own jobcentre only; each
+    citizen shown is written to the access log."""
+    kraev_rolle(request, request.user.er_i_jobcenter)
+    kampagne = get_object_or_404(Kampagne, kode=kode)
+    maal = get_object_or_404(kampagne.maal, kode=maal_kode)
+    snapshot = maal.snapshots.filter(jobcenter=request.user.jobcenter).order_by("-dato").first()
+    forloeb = []
+    if snapshot is not None:
+        forloeb = list(
+            bag_tallet(maal, snapshot.dato)
+            .filter(borger__jobcenter=request.user.jobcenter)
+            .select_related("borger", "virksomhed", "type")
+            .order_by("borger__efternavn", "start")
+        )
+        Adgangslog.objects.bulk_create(
+            Adgangslog(
+                bruger=request.user,
+                brugernavn=request.user.get_username(),
+                jobcenter=request.user.jobcenter,
+                borger_id=borger_id,
+                handling=Handling.BAG_NOEGLETAL,
+            )
+            for borger_id in {f.borger_id for f in forloeb}
+        )
+    context = {"kampagne": kampagne, "maal": maal, "snapshot": snapshot, "forloeb": forloeb}
+    return render(request, "borgere/bag_maal.html", context)

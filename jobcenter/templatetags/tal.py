@@ -1,0 +1,32 @@
+"""Numbers as Danish readers expect them: 9.000, 50,0 %, +3,2 procentpoint."""
+
+from decimal import Decimal
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def procent(value, decimaler: int = 1) -> str:
+    if value is None or value == "":
+        return "–"
+    return f"{number_format(Decimal(value) * 100, decimaler)} %"
+
+
+@register.filter
+def antal(value) -> str:
+    if value is None or value == "":
+        return "–"
+    return number_format(Decimal(value).normalize(), 0, force_grouping=True)
+
+
+@register.filter
+def fortegn_procent(value, point: bool = False) -> str:
+    """A change: relative (+68,0 %) or in percentage points (+3,2 procentpoint)."""
+    if value is None:
+        return "–"
+    tal = Decimal(value) * 100
+    tekst = number_format(abs(tal), 1)
+    return f"{'+' if tal >= 0 else '−'}{tekst} {'procentpoint' if point else '%'}"
