@@ -158,6 +158,8 @@ class Praktikforloeb(models.Model):
         verbose_name_plural = "praktikforløb"
         indexes = [
             models.Index(fields=["start", "faktisk_slut"]),
+            # Mål 2's cohort: ended forløb by end date.
+            models.Index(fields=["trin", "faktisk_slut"]),
             models.Index(fields=["plads", "start"]),
         ]
         constraints = [

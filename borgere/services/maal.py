@@ -103,7 +103,8 @@ def beregn_maal(*, kampagne: Kampagne, dato: datetime.date) -> int:
         beregnet = timezone.now()
         rows = []
         for maal in kampagne.maal.prefetch_related("maaltal"):
-            nu, ved_start = taelling(maal, dato), taelling(maal, kampagne.start)
+            nu = taelling(maal, dato)
+            ved_start = nu if dato == kampagne.start else startvaerdier(maal, kampagne.start)
             maaltal = {m.jobcenter_id: m.vaerdi for m in maal.maaltal.all()}
             tom = (0, 0 if maal.er_andel else None)
             for jobcenter_id in [*sorted((set(nu) | set(ved_start) | set(maaltal)) - {None}), None]:
@@ -129,6 +130,17 @@ def beregn_maal(*, kampagne: Kampagne, dato: datetime.date) -> int:
         Maalsnapshot.objects.filter(maal__kampagne=kampagne, dato=dato).delete()
         Maalsnapshot.objects.bulk_create(rows)
     return len(rows)
+
+
+def startvaerdier(maal: Maal, start: datetime.date) -> dict[int, tuple[int, int | None]]:
+    """The counts on the campaign's start date: from its snapshot if it has been computed,
+    so the nightly run needs one query per goal; otherwise counted now."""
+    gemte = maal.snapshots.filter(dato=start, jobcenter__isnull=False).values_list(
+        "jobcenter_id", "taeller", "naevner"
+    )
+    if gemte:
+        return {jobcenter_id: (t, n) for jobcenter_id, t, n in gemte}
+    return taelling(maal, start)
 
 
 def samlet(taellinger, er_andel: bool) -> tuple[int, int | None]:

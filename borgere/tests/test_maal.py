@@ -363,3 +363,15 @@ class TestDashboard:
             response = client_for(administrator).post(self.url(beregnet), follow=True)
         assert len(queued) == 1
         assert "Beregningen er startet" in response.content.decode()
+
+
+def test_a_stored_baseline_is_reused_and_equals_a_fresh_count(
+    maal1_data, django_assert_max_num_queries
+):
+    kampagne = lav_kampagne()
+    beregn_maal(kampagne=kampagne, dato=DATO)
+    frisk = {s.jobcenter_id: s.baseline for s in Maalsnapshot.objects.filter(dato=DATO)}
+    beregn_maal(kampagne=kampagne, dato=kampagne.start)
+    beregn_maal(kampagne=kampagne, dato=DATO)
+    genbrugt = {s.jobcenter_id: s.baseline for s in Maalsnapshot.objects.filter(dato=DATO)}
+    assert genbrugt == frisk and frisk[maal1_data.a.pk] == 1
