@@ -289,3 +289,21 @@ class TestSiden:
         )
         assert "Filen skal være CSV eller Excel" in response.content.decode()
         assert not Importkoersel.objects.exists()
+
+
+def test_an_administrator_imports_own_targets_from_the_page(
+    client_for, administrator, django_capture_on_commit_callbacks
+):
+    from borgere.models import Maaltal
+
+    fil = io.BytesIO(
+        csv_fil("kampagne;maal;kommunenummer;maaltal", "virksomhedscenterkampagnen;maal-1;751;520")
+    )
+    fil.name = "maaltal.csv"
+    client = client_for(administrator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("borgere:import_start"), {"type": "maaltal", "fil": fil})
+    koersel = Importkoersel.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("borgere:import_godkend", args=[koersel.pk]))
+    assert Maaltal.objects.get(jobcenter=administrator.jobcenter).vaerdi == 520

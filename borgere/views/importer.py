@@ -18,6 +18,7 @@ TYPER = [
     ("ydelser", "Ydelser (cpr;ydelse;fra;til)"),
     ("maalgrupper", "Målgrupper (cpr;maalgruppe;fra;til)"),
     ("forloeb", "Forløb (cpr;cvr;type;start;slut)"),
+    ("maaltal", "Måltal for jeres jobcenter (kampagne;maal;kommunenummer;maaltal)"),
 ]
 
 

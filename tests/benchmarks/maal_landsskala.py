@@ -72,18 +72,18 @@ def generer() -> None:
            FROM generate_series(1, %s) i""",
         [BORGERE],
     )
-    # Ten benefit periods per citizen, 50 days each with 10 days between, from 2008; for three
-    # in four the last one runs on, for the fourth it ends in autumn 2010 (so that some are
-    # self-supporting in Mål 2's window). The benefit rotates through the six types.
+    # Ten benefit periods per citizen, 50 days each with 10 days between, from 2008; the last
+    # runs on, except for one in five whose last ends in autumn 2010, so that some are
+    # self-supporting in Mål 2's window. The benefit rotates through the six types.
     sql("""INSERT INTO borgere_ydelsesperiode (borger_id, ydelse_id, fra, til)
-           SELECT b.id, y.ids[1 + (b.id + k) % array_length(y.ids, 1)],
+           SELECT b.id, y.ids[1 + (b.id / 7 + k) % array_length(y.ids, 1)],
            DATE '2008-01-01' + int4(k * 60 + b.id % 20),
-           CASE WHEN k = 9 AND b.id % 4 <> 0 THEN NULL WHEN k = 9 THEN DATE '2010-09-01' + int4(b.id % 90) ELSE DATE '2008-01-01' + int4(k * 60 + b.id % 20 + 49) END
+           CASE WHEN k = 9 AND b.id % 5 <> 0 THEN NULL WHEN k = 9 THEN DATE '2010-09-01' + int4(b.id % 90) ELSE DATE '2008-01-01' + int4(k * 60 + b.id % 20 + 49) END
            FROM borgere_borger b, generate_series(0, 9) k,
            (SELECT array_agg(id ORDER BY id) ids FROM borgere_ydelsestype) y""")
     # Two target-group periods per citizen: until 2009-12-31, and from then on.
     sql("""INSERT INTO borgere_maalgruppeperiode (borger_id, maalgruppe_id, fra, til)
-           SELECT b.id, g.ids[1 + (b.id + k) % array_length(g.ids, 1)],
+           SELECT b.id, g.ids[1 + (b.id / 11 + k) % array_length(g.ids, 1)],
            CASE WHEN k = 0 THEN DATE '2007-01-01' ELSE DATE '2010-01-01' END,
            CASE WHEN k = 0 THEN DATE '2009-12-31' ELSE NULL END
            FROM borgere_borger b, generate_series(0, 1) k,
