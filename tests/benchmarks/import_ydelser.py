@@ -10,31 +10,17 @@ touches no real data.
 import datetime
 import os
 import random
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jobcenter.settings")
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
+from django.db import connection
+from testdatabase import i_testdatabase  # sets Django up
 
 RAEKKER = int(os.environ.get("RAEKKER", 100_000))
 PERIODER_PER_BORGER = 4
 
 
 def main() -> None:
-    setup_test_environment()
-    navn = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        koer()
-    finally:
-        connection.creation.destroy_test_db(navn, verbosity=0)
+    i_testdatabase(koer)
 
 
 def koer() -> None:

@@ -13,17 +13,9 @@ import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jobcenter.settings")
-
-import django  # noqa: E402
-
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
+from django.db import connection
+from testdatabase import i_testdatabase  # sets Django up
 
 BORGERE = int(os.environ.get("BORGERE", 300_000))
 DATO = datetime.date(2010, 11, 30)
@@ -32,12 +24,7 @@ DATO = datetime.date(2010, 11, 30)
 def main() -> None:
     if connection.vendor != "postgresql":
         sys.exit("Kræver PostgreSQL: sæt DATABASE_URL.")
-    setup_test_environment()
-    navn = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        koer()
-    finally:
-        connection.creation.destroy_test_db(navn, verbosity=0)
+    i_testdatabase(koer)
 
 
 def sql(tekst: str, params=None):
