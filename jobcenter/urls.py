@@ -6,6 +6,7 @@ from . import views
 
 urlpatterns = [
     path("", views.forside, name="forside"),
+    path("sundhed/", views.sundhed, name="sundhed"),
     path("log-ind/", auth_views.LoginView.as_view(), name="login"),
     path("log-af/", auth_views.LogoutView.as_view(), name="logout"),
     path("virksomheder/", include("virksomheder.urls")),

@@ -1,9 +1,12 @@
 from collections.abc import Callable
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
 from django.db.models import Model
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
 from .paneler import paneler
@@ -32,3 +35,29 @@ def formularside(
         return redirect(objekt)
     context = {"titel": titel, "form": form, "tilbage": tilbage, "knap": knap}
     return render(request, "form_side.html", context)
+
+
+SUNDHED_TIMEOUT = 5
+
+
+@login_not_required
+def sundhed(request: HttpRequest) -> JsonResponse:
+    """For the load balancer and monitoring: the database answers, and a task makes a real
+    round trip through the queue to a worker and back. 503 if either fails."""
+    from .tasks import ping
+
+    status = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        status["database"] = "ok"
+    except Exception as error:  # noqa: BLE001 – any failure is reported, never raised
+        status["database"] = f"fejl: {type(error).__name__}"
+    try:
+        svar = ping.apply_async(expires=SUNDHED_TIMEOUT).get(timeout=SUNDHED_TIMEOUT)
+        status["opgavekoe"] = "ok" if svar == "pong" else f"uventet svar: {svar}"
+    except Exception as error:  # noqa: BLE001
+        status["opgavekoe"] = f"fejl: {type(error).__name__}"
+    status["koe_i_processen"] = bool(settings.CELERY_TASK_ALWAYS_EAGER)
+    sund = status["database"] == "ok" and status["opgavekoe"] == "ok"
+    return JsonResponse(status, status=200 if sund else 503)

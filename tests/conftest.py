@@ -62,11 +62,22 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
+    """A page on the live server. Every journey also proves that nothing broke the
+    Content-Security-Policy and no script failed."""
     context = browser.new_context(base_url=live_server.url, locale="da-DK")
     context.set_default_timeout(15_000)
     page = context.new_page()
+    problemer = []
+    page.on(
+        "console",
+        lambda besked: (
+            problemer.append(besked.text) if "Content Security Policy" in besked.text else None
+        ),
+    )
+    page.on("pageerror", lambda fejl: problemer.append(str(fejl)))
     yield page
     context.close()
+    assert problemer == [], problemer
 
 
 @pytest.fixture
