@@ -1,0 +1,239 @@
+"""Zero leaks between jobcentres: every URL of the product that takes an id is tried with the ids
+of another jobcentre's objects (and random ids) as every role, by GET and POST.
+
+- Citizens, forløb, contacts, tasks, agreements, centres, places, jobordrer, imports belong to
+  one jobcentre: another jobcentre gets 404 (an analytiker, who has no jobcentre pages at all,
+  gets 403 from the role check before any id is looked at).
+- Companies are shared: their pages answer, but show none of the other jobcentre's own data.
+- Nothing the requests touch is changed.
+"""
+
+import datetime
+import random
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from borgere.models import (
+    Borgerkontakt,
+    Forloebstype,
+    Importkoersel,
+    Jobordrekandidat,
+    Opfoelgningssamtale,
+    Praktikaftale,
+    Praktikforloeb,
+    Trin,
+)
+from borgere.tests.factories import BorgerFactory, MaalgruppeperiodeFactory, YdelsesperiodeFactory
+from jobcenter.models import Rolle
+from jobcenter.tests.factories import BrugerFactory
+from virksomheder.models import (
+    Aftale,
+    Jobordre,
+    Kontakt,
+    Mentor,
+    Opgave,
+    Plads,
+    Segment,
+    Virksomhedscenter,
+    Virksomhedsforhold,
+    Virksomhedsnotat,
+)
+from virksomheder.tests.factories import KontaktpersonFactory, VirksomhedFactory
+
+pytestmark = pytest.mark.django_db
+
+HEMMELIG = "AALBORG-HEMMELIGHED"
+# The pages of shared companies: they answer other jobcentres, without the owner's own data.
+FAELLES = {
+    "virksomheder:detalje",
+    "virksomheder:rediger",
+    "virksomheder:notat",
+    "virksomheder:kontaktansvarlig",
+    "virksomheder:segmentering",
+    "virksomheder:kontakt_opret",
+    "virksomheder:opgave_opret",
+    "virksomheder:aftale_opret",
+    "virksomheder:center_opret",
+    "virksomheder:jobordre_opret",
+    "virksomheder:underside_opret",
+    "virksomheder:underside_rediger",
+}
+SLUGS = {
+    "art": [
+        "ydelse",
+        "maalgruppe",
+        "arbejdssted",
+        "kontaktperson",
+        "plads",
+        "mentor",
+        "opfoelgning",
+        "forlaengelse",
+        "afslut",
+        "status",
+    ],
+}
+
+
+def url_patterns(resolver=None, prefix=""):
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.app_name == "admin":
+                continue
+            namespace = f"{pattern.namespace}:" if pattern.namespace else ""
+            yield from url_patterns(pattern, prefix + namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            converters = pattern.pattern.converters
+            if any(type(c).__name__ == "IntConverter" for c in converters.values()):
+                yield prefix + pattern.name, converters
+
+
+@pytest.fixture
+def aalborg(jobcenter_b):
+    """Everything jobcentre B can own, each with a secret in its text."""
+    jc = jobcenter_b
+    ejer = BrugerFactory(username="aalborg-admin", rolle=Rolle.ADMINISTRATOR, jobcenter=jc)
+    virksomhed = VirksomhedFactory(navn="Fælles Fabrik A/S")
+    person = KontaktpersonFactory(virksomhed=virksomhed, navn="Fælles Kontakt")
+    borger = BorgerFactory(jobcenter=jc, fornavn=HEMMELIG, efternavn="Borger")
+    YdelsesperiodeFactory(borger=borger)
+    MaalgruppeperiodeFactory(borger=borger)
+    kontakt = Kontakt.objects.create(
+        jobcenter=jc,
+        virksomhed=virksomhed,
+        kanal="mail",
+        initiativ="opsoegende",
+        formaal="information",
+        note=HEMMELIG,
+    )
+    Borgerkontakt.objects.create(borger=borger, kontakt=kontakt)
+    Opgave.objects.create(
+        jobcenter=jc,
+        virksomhed=virksomhed,
+        titel=HEMMELIG,
+        frist=datetime.date(2026, 12, 1),
+        ansvarlig=ejer,
+    )
+    Virksomhedsnotat.objects.create(jobcenter=jc, virksomhed=virksomhed, tekst=HEMMELIG)
+    forhold = Virksomhedsforhold.objects.create(
+        jobcenter=jc, virksomhed=virksomhed, kontaktansvarlig=ejer, prioritetsgruppe=1
+    )
+    forhold.segmenter.add(Segment.objects.create(jobcenter=jc, navn=HEMMELIG))
+    aftale = Aftale.objects.create(
+        jobcenter=jc,
+        virksomhed=virksomhed,
+        type="virksomhedscenter",
+        titel=HEMMELIG,
+        formaal=HEMMELIG,
+        start=datetime.date(2026, 1, 1),
+        ansvarlig=ejer,
+        antal_pladser=3,
+    )
+    center = Virksomhedscenter.objects.create(
+        jobcenter=jc, virksomhed=virksomhed, aftale=aftale, navn=HEMMELIG, form="virtuelt"
+    )
+    plads = Plads.objects.create(virksomhedscenter=center, funktion=HEMMELIG)
+    Mentor.objects.create(virksomhedscenter=center, navn=HEMMELIG)
+    jobordre = Jobordre.objects.create(jobcenter=jc, virksomhed=virksomhed, stilling=HEMMELIG)
+    Jobordrekandidat.objects.create(jobordre=jobordre, borger=borger)
+    forloeb = Praktikforloeb.objects.create(
+        borger=borger,
+        virksomhed=virksomhed,
+        type=Forloebstype.objects.first(),
+        plads=plads,
+        jobkonsulent=ejer,
+        start=datetime.date(2026, 9, 1),
+        trin=Trin.UNDERVEJS,
+    )
+    Praktikaftale.objects.create(forloeb=forloeb, maal=HEMMELIG, timer_pr_uge=15)
+    Opfoelgningssamtale.objects.create(forloeb=forloeb, deltagere="x", note=HEMMELIG)
+    Importkoersel.objects.create(
+        jobcenter=jc, bruger=ejer, type="borgere", filnavn=HEMMELIG, indhold=b""
+    )
+    return {"virksomhed": virksomhed, "person": person}
+
+
+def fingeraftryk(jobcenter):
+    """The other jobcentre's data as values, to see that nothing of it changed."""
+    egne = {
+        Praktikforloeb: {"borger__jobcenter": jobcenter},
+        Jobordrekandidat: {"borger__jobcenter": jobcenter},
+        Plads: {"virksomhedscenter__jobcenter": jobcenter},
+        **{
+            m: {"jobcenter": jobcenter}
+            for m in (
+                Opgave,
+                Aftale,
+                Virksomhedscenter,
+                Jobordre,
+                Kontakt,
+                Virksomhedsnotat,
+                Virksomhedsforhold,
+                Importkoersel,
+            )
+        },
+    }
+    return {
+        m.__name__: sorted(
+            str(tuple(map(vaerdi, row))) for row in m.objects.filter(**f).values_list()
+        )
+        for m, f in egne.items()
+    }
+
+
+def vaerdi(v):
+    return bytes(v) if isinstance(v, memoryview) else v  # PostgreSQL's binary fields
+
+
+def test_no_id_of_another_jobcentre_leaks_on_any_url(
+    aalborg, client, jobcenter_a, jobcenter_b, analytiker
+):
+    rng = random.Random(2026)
+    personer = [
+        BrugerFactory(username=f"aarhus-{rolle}", rolle=rolle, jobcenter=jobcenter_a)
+        for rolle in (
+            Rolle.JOBKONSULENT,
+            Rolle.VIRKSOMHEDSKONSULENT,
+            Rolle.LEDER,
+            Rolle.ADMINISTRATOR,
+        )
+    ] + [analytiker]
+    foer = fingeraftryk(jobcenter_b)
+    # Every id that exists in any of the tables, and random ones besides.
+    ider = sorted({1, 2, 3, *range(1, 40), *(rng.randint(40, 100_000) for _ in range(10))})
+    moenstre = list(url_patterns())
+    assert len(moenstre) >= 30
+    forsoeg = 0
+    for navn, converters in moenstre:
+        slugs = [k for k, c in converters.items() if type(c).__name__ != "IntConverter"]
+        for bruger in personer:
+            client.force_login(bruger)
+            for id_ in ider:
+                kwargs = {
+                    k: id_ for k, c in converters.items() if type(c).__name__ == "IntConverter"
+                }
+                if navn in FAELLES:
+                    kwargs["pk"] = aalborg["virksomhed"].pk if "pk" in kwargs else id_
+                    if "del_pk" in kwargs:
+                        kwargs["del_pk"] = aalborg["person"].pk
+                for slug in slugs:
+                    kwargs[slug] = rng.choice(SLUGS.get(slug, ["x"]))
+                url = reverse(navn, kwargs=kwargs)
+                for metode in ("get", "post"):
+                    svar = getattr(client, metode)(url)
+                    forsoeg += 1
+                    tekst = svar.content.decode(errors="replace")
+                    assert HEMMELIG not in tekst, (metode, url, bruger.rolle)
+                    if bruger.rolle == Rolle.ANALYTIKER:
+                        assert svar.status_code in (403, 404, 405), (metode, url)
+                    elif navn not in FAELLES:
+                        assert svar.status_code in (404, 405), (
+                            metode,
+                            url,
+                            bruger.rolle,
+                            svar.status_code,
+                        )
+                if navn in FAELLES:
+                    break  # a shared company's page: one id is enough per role
+    assert forsoeg > 5000
+    assert fingeraftryk(jobcenter_b) == foer
