@@ -54,7 +54,7 @@ class PeriodeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Borger)
-class BorgerAdmin(admin.ModelAdmin):
+class BorgerAdmin(SimpleHistoryAdmin):
     list_display = ["navn", "cpr_maskeret", "jobcenter"]
     list_filter = ["jobcenter"]
     search_fields = ["efternavn", "fornavn"]
@@ -181,7 +181,7 @@ class MaalAdmin(admin.ModelAdmin):
 
 
 @admin.register(Maaltal)
-class MaaltalAdmin(admin.ModelAdmin):
+class MaaltalAdmin(SimpleHistoryAdmin):
     list_display = ["maal", "jobcenter", "vaerdi"]
     list_filter = ["maal__kampagne", "maal"]
 

@@ -32,6 +32,10 @@ def vis(field: models.Field, value) -> str:
     return str(value)
 
 
+# Shown masked in the change history, like everywhere else a person reads them in a list.
+MASKEREDE = {"cpr": lambda cpr: f"{cpr[:6]}-xxxx" if cpr and cpr != "–" else cpr}
+
+
 def historik(obj: models.Model, antal: int = 30) -> list[Aendring]:
     model = type(obj)
     aendringer = []
@@ -41,7 +45,14 @@ def historik(obj: models.Model, antal: int = 30) -> list[Aendring]:
         if forrige is not None:
             for change in record.diff_against(forrige).changes:
                 field = model._meta.get_field(change.field)
-                felter.append((field.verbose_name, vis(field, change.old), vis(field, change.new)))
+                maske = MASKEREDE.get(change.field, lambda v: v)
+                felter.append(
+                    (
+                        field.verbose_name,
+                        maske(vis(field, change.old)),
+                        maske(vis(field, change.new)),
+                    )
+                )
         aendringer.append(
             Aendring(
                 tidspunkt=record.history_date,

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 from stdnum.dk import cpr as stdnum_cpr
 from stdnum.exceptions import ValidationError as StdnumError
 
@@ -122,6 +123,7 @@ class Borger(models.Model):
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
     opdateret = models.DateTimeField("opdateret", auto_now=True)
 
+    history = HistoricalRecords(excluded_fields=["opdateret"])
     objects = BorgerQuerySet.as_manager()
 
     class Meta:

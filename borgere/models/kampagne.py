@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from jobcenter.models import Jobcenter
 
@@ -112,6 +113,8 @@ class Maaltal(models.Model):
     vaerdi = models.DecimalField(
         "måltal", max_digits=12, decimal_places=4, help_text="Antal, eller en andel som 0,20."
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "måltal"

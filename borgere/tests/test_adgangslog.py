@@ -82,3 +82,32 @@ def test_an_operators_view_in_the_django_admin_is_logged_too(client, borger):
     client.force_login(drift)
     assert client.get(f"/admin/borgere/borger/{borger.pk}/change/").status_code == 200
     assert Adgangslog.objects.get(borger=borger).brugernavn == "drift"
+
+
+def test_changes_to_a_citizen_are_kept_and_shown_to_the_administrator(
+    client_for, konsulent, administrator, borger
+):
+    client_for(konsulent).post(
+        reverse("borgere:rediger", args=[borger.pk]),
+        {"fornavn": "Nyt", "efternavn": borger.efternavn, "telefon": "12345678"},
+    )
+    html = client_for(administrator).get(reverse("borgere:detalje", args=[borger.pk])).content
+    html = html.decode()
+    assert "Ændringer af borgerens oplysninger" in html
+    assert f"Fornavn: {borger.fornavn} → Nyt" in html
+    assert "Telefon: – → 12345678" in html
+    assert str(konsulent) in html
+    assert "Ændringer af borgerens" not in (
+        client_for(konsulent).get(reverse("borgere:detalje", args=[borger.pk])).content.decode()
+    )
+
+
+def test_a_cpr_change_in_the_history_is_masked(borger):
+    from jobcenter.historik import historik
+
+    gammel = borger.cpr
+    borger.cpr = "0202902345"
+    borger.save()
+    felter = historik(borger)[0].felter
+    assert ("CPR-nummer", f"{gammel[:6]}-xxxx", "020290-xxxx") in felter
+    assert gammel not in str(felter) and "0202902345" not in str(felter)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_noegletal, kraev_rolle
 from jobcenter.export import csv_response
+from jobcenter.historik import historik
 from jobcenter.views import formularside
 from virksomheder.models import Jobordre
 
@@ -80,6 +81,7 @@ def detalje(request: HttpRequest, pk: int) -> HttpResponse:
         "kontakter": borger.kontakter.select_related("kontakt__virksomhed"),
         "idag": timezone.localdate(),
         "adgangslog": borger.adgangslog.all()[:20] if request.user.er_administrator else None,
+        "aendringer": historik(borger, 20) if request.user.er_administrator else None,
     }
     return render(request, "borgere/detalje.html", context)
 
