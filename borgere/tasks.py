@@ -43,3 +43,15 @@ def beregn_alle_maal(dato: str | None = None) -> int:
     for kampagne in aktive:
         beregn_maal.delay(kampagne.pk, min(dag, kampagne.slut).isoformat())
     return len(aktive)
+
+
+@shared_task
+def anonymiser_inaktive() -> int:
+    """Nightly retention; does nothing until BEVARING_AKTIV is switched on."""
+    from django.conf import settings
+
+    from .services.bevaring import anonymiser, inaktive
+
+    if not settings.BEVARING_AKTIV:
+        return 0
+    return anonymiser(inaktive(dato=timezone.localdate(), dage=settings.BEVARING_DAGE))

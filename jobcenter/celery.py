@@ -24,6 +24,13 @@ app.conf.beat_schedule = {
         "task": "borgere.tasks.beregn_alle_maal",
         "schedule": crontab(hour=3, minute=0),
     },
+    # Retention: citizens without activity for BEVARING_DAGE are anonymised, once the operators
+    # have switched BEVARING_AKTIV on after reading the dry-run report
+    # (`manage.py anonymiser_inaktive [--udfoer]`).
+    "anonymiser-inaktive": {
+        "task": "borgere.tasks.anonymiser_inaktive",
+        "schedule": crontab(hour=4, minute=0),
+    },
     # Each morning before work: tasks for agreements whose annual evaluation or expiry is near,
     # and expired agreements marked so (`manage.py opret_aftaleopgaver`).
     "opret-aftaleopgaver": {

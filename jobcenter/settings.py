@@ -165,6 +165,11 @@ CONTENT_SECURITY_POLICY = {
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="jobcenter@localhost")
+# Citizens with no activity for this long are anonymised by the nightly retention job.
+BEVARING_DAGE = env.int("BEVARING_DAGE", default=5 * 365)
+# Off until the operators have read the dry-run report (`manage.py anonymiser_inaktive`).
+BEVARING_AKTIV = env.bool("BEVARING_AKTIV", default=False)
+
 # The product's own address, for links in e-mails.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 

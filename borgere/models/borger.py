@@ -122,6 +122,7 @@ class Borger(models.Model):
     email = models.EmailField("e-mail", blank=True)
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
     opdateret = models.DateTimeField("opdateret", auto_now=True)
+    anonymiseret = models.DateTimeField("anonymiseret", null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["opdateret"])
     objects = BorgerQuerySet.as_manager()
