@@ -37,7 +37,10 @@ Fremskridt = Callable[[int], None]
 def laes(indhold: bytes, filnavn: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header and the data rows with their line numbers (the header is line 1)."""
     if filnavn.lower().endswith(".xlsx"):
-        ark = load_workbook(io.BytesIO(indhold), read_only=True, data_only=True).active
+        try:
+            ark = load_workbook(io.BytesIO(indhold), read_only=True, data_only=True).active
+        except Exception as error:  # noqa: BLE001 – openpyxl raises many kinds for a broken file
+            raise Afvist([(1, "Filen kan ikke læses som Excel (.xlsx).")]) from error
         rows = [
             ["" if v is None else celle(v) for v in row] for row in ark.iter_rows(values_only=True)
         ]

@@ -307,3 +307,10 @@ def test_an_administrator_imports_own_targets_from_the_page(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("borgere:import_godkend", args=[koersel.pk]))
     assert Maaltal.objects.get(jobcenter=administrator.jobcenter).vaerdi == 520
+
+
+def test_a_broken_excel_file_is_rejected_with_a_clear_message(konsulent):
+    """Found by hypothesis (tests/test_egenskaber.py): openpyxl raised BadZipFile."""
+    with pytest.raises(Afvist) as afvist:
+        importer_som(konsulent, "borgere", b"ikke en zip-fil", filnavn="borgere.xlsx")
+    assert afvist.value.fejl == [(1, "Filen kan ikke læses som Excel (.xlsx).")]
