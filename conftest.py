@@ -7,11 +7,19 @@
 - `analytiker`: reads aggregated figures across jobcentres, belongs to none
 """
 
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from jobcenter.celery import app as celery_app
 from jobcenter.models import Rolle
 from jobcenter.tests.factories import BrugerFactory, JobcenterFactory
+
+# CI runs the same examples for the same commit; a developer's run explores new ones.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

@@ -51,9 +51,20 @@ def laes(indhold: bytes, filnavn: str) -> tuple[list[str], list[tuple[int, list[
             raise Afvist([(1, "Filen er ikke UTF-8. Gem den som »CSV UTF-8« i Excel.")]) from error
         foerste = tekst.split("\n", 1)[0]
         skilletegn = ";" if foerste.count(";") >= foerste.count(",") else ","
-        rows = list(csv.reader(io.StringIO(tekst), delimiter=skilletegn))
+        try:
+            rows = list(csv.reader(io.StringIO(tekst, newline=""), delimiter=skilletegn))
+        except csv.Error as error:
+            raise Afvist([(1, f"Filen kan ikke læses som CSV: {error}.")]) from error
     if not rows:
         raise Afvist([(1, "Filen er tom.")])
+    # A NUL character is no text any database stores; refuse the file, naming every such line.
+    nul = [
+        (nummer, "linjen indeholder et ugyldigt tegn (NUL)")
+        for nummer, row in enumerate(rows, start=1)
+        if any("\x00" in felt for felt in row)
+    ]
+    if nul:
+        raise Afvist(nul)
     header = [kolonne.strip().lower() for kolonne in rows[0]]
     data = [
         (nummer, row) for nummer, row in enumerate(rows[1:], start=2) if any(c.strip() for c in row)

@@ -1,6 +1,7 @@
 """Property-based: random and malformed input to the forms and the imports. The product
 answers with errors, never with a 500, and never writes part of a bad import."""
 
+import os
 import string
 
 import pytest
@@ -40,7 +41,12 @@ tekst = st.one_of(
         ]
     ),
 )
-HURTIG = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+# More examples for a deeper search: EKSEMPLER=500 make test.
+HURTIG = settings(
+    max_examples=int(os.environ.get("EKSEMPLER", 40)),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
 
 
 @HURTIG

@@ -314,3 +314,20 @@ def test_a_broken_excel_file_is_rejected_with_a_clear_message(konsulent):
     with pytest.raises(Afvist) as afvist:
         importer_som(konsulent, "borgere", b"ikke en zip-fil", filnavn="borgere.xlsx")
     assert afvist.value.fejl == [(1, "Filen kan ikke læses som Excel (.xlsx).")]
+
+
+def test_a_nul_character_rejects_the_file_with_its_line(konsulent):
+    """Found by hypothesis on PostgreSQL, which refuses NUL in text: it gave a 500."""
+    with pytest.raises(Afvist) as afvist:
+        importer_som(
+            konsulent, "borgere", csv_fil("cpr;navn;kommunenummer", "0101901234;Ka\x00ren B;751")
+        )
+    assert afvist.value.fejl == [(2, "linjen indeholder et ugyldigt tegn (NUL)")]
+    assert not Borger.objects.exists()
+
+
+def test_a_stray_carriage_return_is_read_not_crashed_on(konsulent):
+    """Found by hypothesis: a lone \\r made the csv module raise."""
+    with pytest.raises(Afvist):
+        importer_som(konsulent, "borgere", csv_fil("cpr;navn;kommunenummer", "\r0"))
+    assert not Borger.objects.exists()
