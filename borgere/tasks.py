@@ -3,14 +3,15 @@ import datetime
 from celery import shared_task
 from django.utils import timezone
 
+from jobcenter.tasks import dag
+
 from . import services
 
 
 @shared_task
 def beregn_ydelsesbestand(dato: str | None = None) -> int:
     """`dato` as ISO date; today (Copenhagen) when left out, as the nightly beat sends it."""
-    dag = datetime.date.fromisoformat(dato) if dato else timezone.localdate()
-    return services.beregn_ydelsesbestand(dato=dag)
+    return services.beregn_ydelsesbestand(dato=dag(dato))
 
 
 @shared_task
@@ -29,7 +30,7 @@ def beregn_maal(kampagne_id: int, dato: str) -> int:
     from .models import Kampagne
 
     kampagne = Kampagne.objects.get(pk=kampagne_id)
-    return services.beregn_maal(kampagne=kampagne, dato=datetime.date.fromisoformat(dato))
+    return services.beregn_maal(kampagne=kampagne, dato=dag(dato))
 
 
 @shared_task
@@ -38,10 +39,10 @@ def beregn_alle_maal(dato: str | None = None) -> int:
     its last day)."""
     from .models import Kampagne
 
-    dag = datetime.date.fromisoformat(dato) if dato else timezone.localdate()
-    aktive = Kampagne.objects.filter(start__lte=dag, slut__gte=dag - datetime.timedelta(days=183))
+    idag = dag(dato)
+    aktive = Kampagne.objects.filter(start__lte=idag, slut__gte=idag - datetime.timedelta(days=183))
     for kampagne in aktive:
-        beregn_maal.delay(kampagne.pk, min(dag, kampagne.slut).isoformat())
+        beregn_maal.delay(kampagne.pk, min(idag, kampagne.slut).isoformat())
     return len(aktive)
 
 

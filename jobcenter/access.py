@@ -59,7 +59,7 @@ def hent_eget(request: HttpRequest, model: type[M], pk: int, **filtre) -> M:
     return get_object_or_404(model.objects.synlige_for(request.user), pk=pk, **filtre)
 
 
-def kraev_rolle(request: HttpRequest, tilladt: bool) -> None:
+def kraev_rolle(tilladt: bool) -> None:
     """For a check after the object is loaded: 403 when the user's role may not do this."""
     if not tilladt:
         raise PermissionDenied

@@ -3,7 +3,8 @@
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+
+from .tasks import dag
 
 
 class DatoCommand(BaseCommand):
@@ -12,10 +13,10 @@ class DatoCommand(BaseCommand):
 
     def handle(self, *args, dato=None, **options):
         try:
-            dag = datetime.date.fromisoformat(dato) if dato else timezone.localdate()
+            dato = dag(dato)
         except ValueError as error:
             raise CommandError(f"Ugyldig dato: {dato!r}. Skriv den som ÅÅÅÅ-MM-DD.") from error
-        self.stdout.write(self.run(dag))
+        self.stdout.write(self.run(dato))
 
     def run(self, dato: datetime.date) -> str:
         raise NotImplementedError

@@ -1,4 +1,13 @@
+import datetime
+
 from celery import shared_task
+from django.utils import timezone
+
+
+def dag(dato: str | None) -> datetime.date:
+    """A task's or command's date argument: an ISO date, or today (Copenhagen) when left out,
+    as the nightly beat sends it. A malformed date raises ValueError."""
+    return datetime.date.fromisoformat(dato) if dato else timezone.localdate()
 
 
 @shared_task(acks_late=False)

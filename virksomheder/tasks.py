@@ -1,13 +1,8 @@
-import datetime
-
 from celery import shared_task
-from django.utils import timezone
+
+from jobcenter.tasks import dag
 
 from . import services
-
-
-def dag(dato: str | None) -> datetime.date:
-    return datetime.date.fromisoformat(dato) if dato else timezone.localdate()
 
 
 @shared_task

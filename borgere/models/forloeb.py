@@ -205,9 +205,14 @@ class Praktikforloeb(models.Model):
         return None if slut is None else ((slut - self.start).days + 1) / 7
 
     @property
-    def for_langt(self) -> bool:
+    def laengdeadvarsel(self) -> str:
         """Longer than the usual limit for its type: a warning, not a rule."""
-        return bool(self.type.maks_uger and self.uger and self.uger > self.type.maks_uger)
+        if not (self.type.maks_uger and self.uger and self.uger > self.type.maks_uger):
+            return ""
+        return (
+            f"Forløbet varer {self.uger:.0f} uger; det sædvanlige for "
+            f"{self.type.navn.lower()} er højst {self.type.maks_uger} uger."
+        )
 
     def clean(self) -> None:
         super().clean()

@@ -38,12 +38,8 @@ from ..models.forloeb import SNART
 
 
 def advar_om_laengde(request: HttpRequest, forloeb: Praktikforloeb) -> None:
-    if forloeb.for_langt:
-        messages.warning(
-            request,
-            f"Forløbet varer {forloeb.uger:.0f} uger; det sædvanlige for "
-            f"{forloeb.type.navn.lower()} er højst {forloeb.type.maks_uger} uger.",
-        )
+    if forloeb.laengdeadvarsel:
+        messages.warning(request, forloeb.laengdeadvarsel)
 
 
 def opret_og_advar(request: HttpRequest):

@@ -40,7 +40,7 @@ class ImportForm(forms.Form):
 
 @kraev_jobcenter
 def import_start(request: HttpRequest) -> HttpResponse:
-    kraev_rolle(request, request.user.er_administrator)
+    kraev_rolle(request.user.er_administrator)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         fil = form.cleaned_data["fil"]
@@ -65,7 +65,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 @kraev_jobcenter
 def import_koersel(request: HttpRequest, koersel_pk: int) -> HttpResponse:
     koersel = hent_eget(request, Importkoersel, koersel_pk)
-    kraev_rolle(request, request.user.er_administrator)
+    kraev_rolle(request.user.er_administrator)
     return render(request, "borgere/import.html", {"koersel": koersel})
 
 
@@ -73,7 +73,7 @@ def import_koersel(request: HttpRequest, koersel_pk: int) -> HttpResponse:
 @require_POST
 def import_godkend(request: HttpRequest, koersel_pk: int) -> HttpResponse:
     koersel = hent_eget(request, Importkoersel, koersel_pk)
-    kraev_rolle(request, request.user.er_administrator)
+    kraev_rolle(request.user.er_administrator)
     koersel = services.godkend_import(koersel=koersel)
     messages.info(request, "Importen er startet.")
     return redirect(koersel)

@@ -6,13 +6,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from jobcenter.access import kraev_maal, kraev_rolle
-from jobcenter.export import csv_response
+from jobcenter.export import csv_response, excel_response
 from jobcenter.models import Beregning, Jobcenter
 
 from .. import services, tasks
 from ..models import Adgangslog, Handling, Kampagne
 from ..services.maal import bag_tallet
-from .pladser import excel_response
 
 KOLONNER = [
     "mål",
@@ -63,7 +62,7 @@ def eksportraekker(tavler):
 def kampagne(request: HttpRequest, kode: str) -> HttpResponse:
     kampagne = get_object_or_404(Kampagne, kode=kode)
     if request.method == "POST":
-        kraev_rolle(request, request.user.er_administrator)
+        kraev_rolle(request.user.er_administrator)
         dato = min(timezone.localdate(), kampagne.slut)
         tasks.beregn_maal.delay_on_commit(kampagne.pk, dato.isoformat())
         messages.info(request, "Beregningen er startet; siden viser den, til den er færdig.")
@@ -95,7 +94,7 @@ def kampagne(request: HttpRequest, kode: str) -> HttpResponse:
 def bag_maal(request: HttpRequest, kode: str, maal_kode: str) -> HttpResponse:
     """The forløb and citizens behind the jobcentre's latest figure. Own jobcentre only; each
     citizen shown is written to the access log."""
-    kraev_rolle(request, request.user.er_i_jobcenter)
+    kraev_rolle(request.user.er_i_jobcenter)
     kampagne = get_object_or_404(Kampagne, kode=kode)
     maal = get_object_or_404(kampagne.maal, kode=maal_kode)
     snapshot = maal.snapshots.filter(jobcenter=request.user.jobcenter).order_by("-dato").first()

@@ -1,17 +1,13 @@
 """The place board: every virksomhedscenter place of the jobcentre, free or filled."""
 
-import io
-from decimal import Decimal
-
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from openpyxl import Workbook
 
 from jobcenter.access import hent_eget, kraev_jobcenter
-from jobcenter.export import csv_celle, csv_response
+from jobcenter.export import csv_response, excel_response
 from jobcenter.views import formularside
 from virksomheder.models import Branche, Plads
 
@@ -65,26 +61,6 @@ def rows(oversigt, dato):
             dato_tekst(status.fri_siden),
             status.dage_tom(dato) if forloeb is None else "",
         ]
-
-
-def excel_response(filnavn: str, kolonner: list[str], data) -> HttpResponse:
-    bog = Workbook()
-    ark = bog.active
-    ark.append(kolonner)
-    for row in data:
-        ark.append([csv_celle(v) if isinstance(v, str) else excel_tal(v) for v in row])
-    buffer = io.BytesIO()
-    bog.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filnavn}"'
-    return response
-
-
-def excel_tal(value):
-    return float(value) if isinstance(value, Decimal) else value
 
 
 @kraev_jobcenter

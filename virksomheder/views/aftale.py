@@ -64,7 +64,7 @@ def aftale(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def aftaleformular(request: HttpRequest, aftale: Aftale, titel: str) -> HttpResponse:
-    kraev_rolle(request, request.user.er_administrator)
+    kraev_rolle(request.user.er_administrator)
 
     def gem(form: AftaleForm) -> Aftale | str:
         aftale = services.gem_aftale(bruger=request.user, aftale=form.save(commit=False))
@@ -116,7 +116,7 @@ def center(request: HttpRequest, pk: int) -> HttpResponse:
 
 @kraev_jobcenter
 def center_opret(request: HttpRequest, pk: int) -> HttpResponse:
-    kraev_rolle(request, request.user.er_administrator)
+    kraev_rolle(request.user.er_administrator)
     virksomhed = hent_virksomhed(pk)
     return formularside(
         request,
@@ -142,7 +142,7 @@ def center_opret(request: HttpRequest, pk: int) -> HttpResponse:
 @kraev_jobcenter
 def center_rediger(request: HttpRequest, pk: int) -> HttpResponse:
     center = hent_eget(request, Virksomhedscenter, pk)
-    kraev_rolle(request, request.user.er_administrator)
+    kraev_rolle(request.user.er_administrator)
     return formularside(
         request,
         VirksomhedscenterForm(request.POST or None, instance=center, bruger=request.user),
@@ -159,7 +159,7 @@ def center_del(request: HttpRequest, pk: int, art: str, del_pk: int | None = Non
     if art not in CENTERDELE:
         raise Http404
     center = hent_eget(request, Virksomhedscenter, pk)
-    kraev_rolle(request, request.user.er_administrator)
+    kraev_rolle(request.user.er_administrator)
     model, form_class, navn, bestemt = CENTERDELE[art]
     instance = (
         get_object_or_404(model, pk=del_pk, virksomhedscenter=center)

@@ -109,7 +109,7 @@ def opgaver(request: HttpRequest) -> HttpResponse:
 @kraev_jobcenter
 def team(request: HttpRequest) -> HttpResponse:
     """For a leader: the team's overdue tasks, by owner."""
-    kraev_rolle(request, request.user.er_leder)
+    kraev_rolle(request.user.er_leder)
     idag = timezone.localdate()
     forfaldne = (
         Opgave.objects.synlige_for(request.user)

@@ -1,10 +1,9 @@
-import datetime
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from borgere.models import Kampagne
 from borgere.services import beregn_maal
+from jobcenter.tasks import dag
 
 
 class Command(BaseCommand):
@@ -25,13 +24,9 @@ class Command(BaseCommand):
             koder = ", ".join(Kampagne.objects.values_list("kode", flat=True))
             raise CommandError(f"Ukendt kampagne »{kampagne}«. Kendte: {koder}.")
         try:
-            datoer = (
-                fundet.maanedsslut(timezone.localdate())
-                if backfill
-                else [datetime.date.fromisoformat(dato) if dato else timezone.localdate()]
-            )
+            datoer = fundet.maanedsslut(timezone.localdate()) if backfill else [dag(dato)]
         except ValueError as error:
             raise CommandError(f"Ugyldig dato: {dato!r}. Skriv den som ÅÅÅÅ-MM-DD.") from error
-        for dag in datoer:
-            rows = beregn_maal(kampagne=fundet, dato=dag)
-            self.stdout.write(f"{fundet.navn} {dag:%d-%m-%Y}: {rows} rækker.")
+        for paa_dagen in datoer:
+            rows = beregn_maal(kampagne=fundet, dato=paa_dagen)
+            self.stdout.write(f"{fundet.navn} {paa_dagen:%d-%m-%Y}: {rows} rækker.")
