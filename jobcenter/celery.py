@@ -24,6 +24,12 @@ app.conf.beat_schedule = {
         "task": "borgere.tasks.beregn_alle_maal",
         "schedule": crontab(hour=3, minute=0),
     },
+    # The course dashboard's figures for every jobcentre, network and the country
+    # (`manage.py beregn_kursusnoegletal`).
+    "beregn-kursusnoegletal": {
+        "task": "kursuskob.tasks.beregn_kursusnoegletal",
+        "schedule": crontab(hour=3, minute=30),
+    },
     # Retention: citizens without activity for BEVARING_DAGE are anonymised, once the operators
     # have switched BEVARING_AKTIV on after reading the dry-run report
     # (`manage.py anonymiser_inaktive [--udfoer]`).
@@ -42,5 +48,11 @@ app.conf.beat_schedule = {
     "send-opgaveoversigt": {
         "task": "virksomheder.tasks.send_opgaveoversigt",
         "schedule": crontab(hour=6, minute=0),
+    },
+    # After the task overview: tovholdere of classes that will miss their minimum by the
+    # enrolment deadline are warned, once per purchase (`manage.py advar_om_minimum`).
+    "advar-om-minimum": {
+        "task": "kursuskob.tasks.advar_om_minimum",
+        "schedule": crontab(hour=6, minute=15),
     },
 }

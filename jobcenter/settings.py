@@ -170,6 +170,14 @@ BEVARING_DAGE = env.int("BEVARING_DAGE", default=5 * 365)
 # Off until the operators have read the dry-run report (`manage.py anonymiser_inaktive`).
 BEVARING_AKTIV = env.bool("BEVARING_AKTIV", default=False)
 
+# Joint course purchases: the refund share the state pays on bought courses ("80 pct.
+# driftsrefusion", domain/kursuskob.md §1.2), the default of a new purchase; how many days before
+# the enrolment deadline the tovholder is warned that a class will not reach its minimum; and the
+# weeks after a course ends at which the dashboard reads the participants' status.
+KURSUSKOB_REFUSIONSPROCENT = env.int("KURSUSKOB_REFUSIONSPROCENT", default=80)
+KURSUSKOB_ADVARSEL_DAGE = env.int("KURSUSKOB_ADVARSEL_DAGE", default=14)
+KURSUSKOB_UDFALD_UGER = env.int("KURSUSKOB_UDFALD_UGER", default=4)
+
 # The product's own address, for links in e-mails.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 

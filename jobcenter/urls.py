@@ -11,5 +11,6 @@ urlpatterns = [
     path("log-af/", auth_views.LogoutView.as_view(), name="logout"),
     path("virksomheder/", include("virksomheder.urls")),
     path("borgere/", include("borgere.urls")),
+    path("kursuskob/", include("kursuskob.urls")),
     path("admin/", admin.site.urls),
 ]

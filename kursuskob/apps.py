@@ -2,8 +2,20 @@ from django.apps import AppConfig
 
 
 class KursuskobConfig(AppConfig):
-    """Joint course purchases across jobcentres and the collaboration survey
-    (domain/kursuskob.md). Its models arrive with the kursuskøb and survey issues."""
+    """Joint course purchases across jobcentres (domain/kursuskob.md)."""
 
     name = "kursuskob"
     verbose_name = "Kursuskøb"
+
+    def navigation(self, user) -> list[tuple[str, str]]:
+        from jobcenter.access import i_jobcenter, ser_noegletal
+
+        punkter = [("Kursuskøb", "kursuskob:liste")] if i_jobcenter(user) else []
+        if ser_noegletal(user):
+            punkter.append(("Kursusoverblik", "kursuskob:overblik"))
+        return punkter
+
+    def borger_panel(self, request, borger) -> str:
+        from .views.kob import borger_panel
+
+        return borger_panel(request, borger)

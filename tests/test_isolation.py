@@ -26,6 +26,17 @@ from borgere.models import (
 )
 from borgere.tests.factories import BorgerFactory, MaalgruppeperiodeFactory, YdelsesperiodeFactory
 from jobcenter.models import Rolle
+from kursuskob.models import (
+    Fase,
+    Kursuskob,
+    Meddelelse,
+    Netvaerk,
+    Netvaerksmedlem,
+    Netvaerksmoede,
+    Tildeling,
+    Tilmelding,
+)
+from kursuskob.tests.factories import KursuskobFactory
 from jobcenter.tests.factories import BrugerFactory
 from virksomheder.models import (
     Aftale,
@@ -58,9 +69,31 @@ FAELLES = {
     "virksomheder:jobordre_opret",
     "virksomheder:underside_opret",
     "virksomheder:underside_rediger",
+    "kursuskob:institution",
+    "kursuskob:institution_rediger",
+    "kursuskob:kontakt_opret",
+    "kursuskob:kursus",
+    "kursuskob:kursus_rediger",
+    "kursuskob:netvaerk",
+}
+# The shared object a shared page is tried with (the company, unless named here).
+FAELLES_OBJEKT = {
+    "kursuskob:institution": "institution",
+    "kursuskob:institution_rediger": "institution",
+    "kursuskob:kontakt_opret": "institution",
+    "kursuskob:kursus": "kursus",
+    "kursuskob:kursus_rediger": "kursus",
+    "kursuskob:netvaerk": "netvaerk",
 }
 SLUGS = {
     "art": [
+        "fordel",
+        "bekraeft",
+        "frigiv",
+        "koeb",
+        "naeste-fase",
+        "book",
+        "kickoff",
         "ydelse",
         "maalgruppe",
         "arbejdssted",
@@ -150,7 +183,21 @@ def aalborg(jobcenter_b):
     Importkoersel.objects.create(
         jobcenter=jc, bruger=ejer, type="borgere", filnavn=HEMMELIG, indhold=b""
     )
-    return {"virksomhed": virksomhed, "person": person}
+    # A course purchase of B alone, in a network A is not in, with a referred citizen.
+    netvaerk = Netvaerk.objects.create(navn="Nordjysk klynge", organisering="loest")
+    Netvaerksmedlem.objects.create(netvaerk=netvaerk, jobcenter=jc)
+    Netvaerksmoede.objects.create(netvaerk=netvaerk, art="styregruppe", referat=HEMMELIG)
+    kob = KursuskobFactory(tovholder=ejer, fase=Fase.VISITATION, behov=HEMMELIG, netvaerk=netvaerk)
+    Tildeling.objects.create(kursuskob=kob, jobcenter=jc, pladser=8, frigivet=2)
+    Tilmelding.objects.create(kursuskob=kob, borger=borger, jobcenter=jc, status="henvist")
+    Meddelelse.objects.create(kursuskob=kob, emne=HEMMELIG, tekst=HEMMELIG, modtagere="x")
+    return {
+        "virksomhed": virksomhed,
+        "person": person,
+        "institution": kob.hold.institution,
+        "kursus": kob.hold.kursus,
+        "netvaerk": netvaerk,
+    }
 
 
 def fingeraftryk(jobcenter):
@@ -159,6 +206,9 @@ def fingeraftryk(jobcenter):
         Praktikforloeb: {"borger__jobcenter": jobcenter},
         Jobordrekandidat: {"borger__jobcenter": jobcenter},
         Plads: {"virksomhedscenter__jobcenter": jobcenter},
+        Kursuskob: {"primaert_jobcenter": jobcenter},
+        Tildeling: {"jobcenter": jobcenter},
+        Tilmelding: {"jobcenter": jobcenter},
         **{
             m: {"jobcenter": jobcenter}
             for m in (
@@ -213,7 +263,8 @@ def test_no_id_of_another_jobcentre_leaks_on_any_url(
                     k: id_ for k, c in converters.items() if type(c).__name__ == "IntConverter"
                 }
                 if navn in FAELLES:
-                    kwargs["pk"] = aalborg["virksomhed"].pk if "pk" in kwargs else id_
+                    objekt = aalborg[FAELLES_OBJEKT.get(navn, "virksomhed")]
+                    kwargs["pk"] = objekt.pk if "pk" in kwargs else id_
                     if "del_pk" in kwargs:
                         kwargs["del_pk"] = aalborg["person"].pk
                 for slug in slugs:

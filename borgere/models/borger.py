@@ -254,6 +254,7 @@ class Handling(models.TextChoices):
     FORLOEB_VIST = "forloeb_vist", "Viste et af borgerens forløb"
     FORLOEB_RETTET = "forloeb_rettet", "Oprettede eller rettede et forløb"
     BAG_NOEGLETAL = "bag_noegletal", "Vist blandt borgerne bag et kampagnemål"
+    KURSUS = "kursus", "Viste, henviste eller fulgte op på et kursus"
     LOG_EKSPORTERET = "log_eksporteret", "Eksporterede borgerens adgangslog"
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_noegletal, kraev_rolle
 from jobcenter.export import csv_response
 from jobcenter.historik import historik
+from jobcenter.paneler import paneler
 from jobcenter.views import formularside
 from virksomheder.models import Jobordre
 
@@ -82,6 +83,7 @@ def detalje(request: HttpRequest, pk: int) -> HttpResponse:
         "idag": timezone.localdate(),
         "adgangslog": borger.adgangslog.all()[:20] if request.user.er_administrator else None,
         "aendringer": historik(borger, 20) if request.user.er_administrator else None,
+        "paneler": paneler("borger_panel", request, borger),
     }
     return render(request, "borgere/detalje.html", context)
 

@@ -30,3 +30,11 @@ def fortegn_procent(value, point: bool = False) -> str:
     tal = Decimal(value) * 100
     tekst = number_format(abs(tal), 1)
     return f"{'+' if tal >= 0 else '−'}{tekst} {'procentpoint' if point else '%'}"
+
+
+@register.filter
+def kroner(value) -> str:
+    """12345.5 → '12.345,50 kr.'"""
+    if value is None or value == "":
+        return "–"
+    return f"{number_format(Decimal(value), 2, force_grouping=True)} kr."

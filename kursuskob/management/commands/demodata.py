@@ -7,6 +7,8 @@ from django.utils import timezone
 from borgere.demo import opret_borgere, opret_forloeb, opret_kampagne
 from borgere.services import beregn_ydelsesbestand
 from jobcenter.demo import DEMO_ADGANGSKODE, opret_brugere, opret_jobcentre
+from kursuskob.demo import opret_kursuskob
+from kursuskob.services import beregn_kursusnoegletal
 from virksomheder.demo import opret_samarbejde, opret_virksomheder
 
 
@@ -31,11 +33,14 @@ class Command(BaseCommand):
             kontakter = opret_samarbejde(rng, brugere, idag)
             borgere = opret_borgere(rng, jobcentre, options["borgere_per_jobcenter"], idag)
             forloeb = opret_forloeb(rng, brugere, idag)
+            kursuskob = opret_kursuskob(rng, idag)
         beregn_ydelsesbestand(dato=idag)
+        beregn_kursusnoegletal(dato=idag)
         kampagne = opret_kampagne(idag, jobcentre)
         self.stdout.write(
             f"Demodata: {len(jobcentre)} jobcentre, {virksomheder} nye virksomheder, "
-            f"{kontakter} nye kontakter, {borgere} nye borgere, {forloeb} nye forløb; "
+            f"{kontakter} nye kontakter, {borgere} nye borgere, {forloeb} nye forløb, "
+            f"{kursuskob} nye kursuskøb; "
             f"{kampagne.navn} beregnet."
         )
         self.stdout.write(f"Log ind på http://127.0.0.1:8000 med adgangskoden {DEMO_ADGANGSKODE}:")

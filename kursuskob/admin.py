@@ -1,0 +1,67 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Hold,
+    Institutionskontakt,
+    Kursus,
+    Kursuskob,
+    Netvaerk,
+    Netvaerksmedlem,
+    Tildeling,
+    Uddannelsesinstitution,
+)
+
+
+class KontaktInline(admin.TabularInline):
+    model = Institutionskontakt
+    extra = 0
+
+
+@admin.register(Uddannelsesinstitution)
+class UddannelsesinstitutionAdmin(admin.ModelAdmin):
+    list_display = ["navn", "type", "kommune"]
+    list_filter = ["type"]
+    search_fields = ["navn"]
+    inlines = [KontaktInline]
+
+
+@admin.register(Kursus)
+class KursusAdmin(admin.ModelAdmin):
+    list_display = ["titel", "amu_kode", "varighed_dage"]
+    search_fields = ["titel", "amu_kode"]
+
+
+@admin.register(Hold)
+class HoldAdmin(SimpleHistoryAdmin):
+    list_display = ["kursus", "institution", "startdato", "kapacitet", "minimum"]
+    list_select_related = ["kursus", "institution"]
+
+
+class TildelingInline(admin.TabularInline):
+    model = Tildeling
+    extra = 0
+    fields = ["jobcenter", "pladser", "frigivet", "sekundaer", "bekraeftet"]
+    readonly_fields = ["bekraeftet"]
+
+
+@admin.register(Kursuskob)
+class KursuskobAdmin(SimpleHistoryAdmin):
+    """Operations only: the purchase's citizens are not shown here (each jobcentre's own)."""
+
+    list_display = ["hold", "fase", "primaert_jobcenter", "tovholder"]
+    list_filter = ["fase", "samarbejdsmodel"]
+    list_select_related = ["hold__kursus", "hold__institution", "primaert_jobcenter", "tovholder"]
+    inlines = [TildelingInline]
+    raw_id_fields = ["hold", "tovholder", "virksomheder"]
+
+
+class MedlemInline(admin.TabularInline):
+    model = Netvaerksmedlem
+    extra = 0
+
+
+@admin.register(Netvaerk)
+class NetvaerkAdmin(admin.ModelAdmin):
+    list_display = ["navn", "organisering"]
+    inlines = [MedlemInline]

@@ -1,0 +1,47 @@
+from .kob import (
+    Pladslinje,
+    Pladsregnskab,
+    Punkt,
+    bekraeft_pladser,
+    er_tovholder,
+    fordel_pladser,
+    frigiv_pladser,
+    kan_forpligte,
+    kan_koebe,
+    koeb_ledige_pladser,
+    naeste_fase,
+    opret_kursuskob,
+    pladsregnskab,
+    tjekliste,
+)
+from .kommunikation import advar_om_minimum, kickoff, minimum_i_fare, opret_kickoff, send_meddelelse
+from .noegletal import beregn_kursusnoegletal, seneste
+from .visitation import afmeld, book_henviste, henvis, registrer_opfoelgning
+
+__all__ = [
+    "Pladslinje",
+    "Pladsregnskab",
+    "Punkt",
+    "advar_om_minimum",
+    "afmeld",
+    "bekraeft_pladser",
+    "beregn_kursusnoegletal",
+    "book_henviste",
+    "er_tovholder",
+    "fordel_pladser",
+    "frigiv_pladser",
+    "henvis",
+    "kan_forpligte",
+    "kan_koebe",
+    "kickoff",
+    "koeb_ledige_pladser",
+    "minimum_i_fare",
+    "naeste_fase",
+    "opret_kickoff",
+    "opret_kursuskob",
+    "pladsregnskab",
+    "registrer_opfoelgning",
+    "send_meddelelse",
+    "seneste",
+    "tjekliste",
+]

@@ -1,0 +1,22 @@
+from celery import shared_task
+
+from jobcenter.tasks import dag
+
+from . import services
+
+
+@shared_task
+def beregn_kursusnoegletal(dato: str | None = None) -> int:
+    return services.beregn_kursusnoegletal(dato=dag(dato))
+
+
+@shared_task
+def advar_om_minimum(dato: str | None = None) -> int:
+    return services.advar_om_minimum(dato=dag(dato))
+
+
+@shared_task
+def send_meddelelse(meddelelse_id: int) -> int:
+    from .models import Meddelelse
+
+    return services.send_meddelelse(Meddelelse.objects.get(pk=meddelelse_id))
