@@ -11,7 +11,6 @@ from borgere.models import Borger
 from jobcenter.models import Bruger, Jobcenter, Kommune
 
 from .models import (
-    Fase,
     Hold,
     Institutionskontakt,
     Kursus,

@@ -26,6 +26,7 @@ from borgere.models import (
 )
 from borgere.tests.factories import BorgerFactory, MaalgruppeperiodeFactory, YdelsesperiodeFactory
 from jobcenter.models import Rolle
+from jobcenter.tests.factories import BrugerFactory
 from kursuskob.models import (
     Fase,
     Kursuskob,
@@ -37,7 +38,6 @@ from kursuskob.models import (
     Tilmelding,
 )
 from kursuskob.tests.factories import KursuskobFactory
-from jobcenter.tests.factories import BrugerFactory
 from virksomheder.models import (
     Aftale,
     Jobordre,

@@ -14,7 +14,7 @@ from jobcenter.tests.factories import BrugerFactory, JobcenterFactory
 from .. import services
 from ..models import Fase, Kursuskob, Netvaerk, Netvaerksmedlem, Status, Tildeling, Tilmelding
 from .conftest import FOER_FRIST
-from .factories import START, HoldFactory, KursuskobFactory, KursusFactory
+from .factories import START, HoldFactory, KursusFactory, KursuskobFactory
 
 pytestmark = pytest.mark.django_db
 
