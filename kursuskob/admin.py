@@ -6,9 +6,13 @@ from .models import (
     Institutionskontakt,
     Kursus,
     Kursuskob,
+    Kursusnoegletal,
+    Meddelelse,
     Netvaerk,
     Netvaerksmedlem,
+    Netvaerksmoede,
     Tildeling,
+    Tilmelding,
     Uddannelsesinstitution,
 )
 
@@ -65,3 +69,45 @@ class MedlemInline(admin.TabularInline):
 class NetvaerkAdmin(admin.ModelAdmin):
     list_display = ["navn", "organisering"]
     inlines = [MedlemInline]
+
+
+@admin.register(Institutionskontakt)
+class InstitutionskontaktAdmin(admin.ModelAdmin):
+    list_display = ["navn", "titel", "institution"]
+    search_fields = ["navn"]
+
+
+@admin.register(Tildeling)
+class TildelingAdmin(SimpleHistoryAdmin):
+    list_display = ["kursuskob", "jobcenter", "pladser", "frigivet", "bekraeftet"]
+    list_select_related = ["kursuskob__hold__kursus", "kursuskob__hold__institution", "jobcenter"]
+
+
+@admin.register(Tilmelding)
+class TilmeldingAdmin(SimpleHistoryAdmin):
+    """Counts per status for operations; the citizen is shown by id only."""
+
+    list_display = ["pk", "kursuskob", "jobcenter", "status", "udfald"]
+    list_filter = ["status", "udfald"]
+    list_select_related = ["kursuskob__hold__kursus", "kursuskob__hold__institution", "jobcenter"]
+    raw_id_fields = ["kursuskob", "borger", "henvist_af"]
+
+
+@admin.register(Meddelelse)
+class MeddelelseAdmin(admin.ModelAdmin):
+    list_display = ["emne", "kursuskob", "sendt"]
+
+
+@admin.register(Netvaerksmedlem)
+class NetvaerksmedlemAdmin(admin.ModelAdmin):
+    list_display = ["netvaerk", "jobcenter", "rolle"]
+
+
+@admin.register(Netvaerksmoede)
+class NetvaerksmoedeAdmin(admin.ModelAdmin):
+    list_display = ["netvaerk", "dato", "art"]
+
+
+@admin.register(Kursusnoegletal)
+class KursusnoegletalAdmin(admin.ModelAdmin):
+    list_display = ["dato", "jobcenter", "netvaerk", "beregnet"]

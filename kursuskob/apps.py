@@ -8,10 +8,11 @@ class KursuskobConfig(AppConfig):
     verbose_name = "Kursuskøb"
 
     def navigation(self, user) -> list[tuple[str, str]]:
-        from jobcenter.access import i_jobcenter, ser_noegletal
+        from jobcenter.access import i_jobcenter, ser_maal
 
         punkter = [("Kursuskøb", "kursuskob:liste")] if i_jobcenter(user) else []
-        if ser_noegletal(user):
+        # Consultants reach the overview from the purchases' page; leaders and analysts read it.
+        if ser_maal(user):
             punkter.append(("Kursusoverblik", "kursuskob:overblik"))
         return punkter
 

@@ -27,9 +27,8 @@ def afsluttet(kob, kollega, konsulent, leder_b, borgere_a, borgere_b):
     slut = kob.hold.slutdato
     udfald = {konsulent: ["job"] * 4 + ["uddannelse", "ledig"], leder_b: ["job", "", "", ""]}
     for bruger, liste in udfald.items():
-        for tilmelding, u in zip(
-            Tilmelding.objects.filter(jobcenter=bruger.jobcenter, status=Status.STARTET), liste
-        ):
+        startede = Tilmelding.objects.filter(jobcenter=bruger.jobcenter, status=Status.STARTET)
+        for tilmelding, u in zip(startede, liste, strict=True):
             services.registrer_opfoelgning(
                 bruger=bruger,
                 tilmelding=tilmelding,
