@@ -11,12 +11,19 @@ class KursuskobConfig(AppConfig):
         from jobcenter.access import i_jobcenter, ser_maal
 
         punkter = [("Kursuskøb", "kursuskob:liste")] if i_jobcenter(user) else []
-        # Consultants reach the overview from the purchases' page; leaders and analysts read it.
+        # Consultants reach the overview and the survey from the purchases' page; leaders and
+        # analysts read them.
         if ser_maal(user):
             punkter.append(("Kursusoverblik", "kursuskob:overblik"))
+            punkter.append(("Undersøgelser", "kursuskob:runder"))
         return punkter
 
     def borger_panel(self, request, borger) -> str:
         from .views.kob import borger_panel
 
         return borger_panel(request, borger)
+
+    def importtyper(self) -> dict:
+        from .imports import importer_svar
+
+        return {"svar": importer_svar}

@@ -225,3 +225,88 @@ def _deltagere(rng: random.Random, kob: Kursuskob, idag: datetime.date, fase: in
                 )[0]
                 tilmelding.udfald_dato = min(idag, slut + datetime.timedelta(weeks=4))
             tilmelding.save()
+
+
+# The study's stated placements (domain/kursuskob.md §4): (mean score, effect on satisfaction).
+# Barriers harm (negative effect); B2 and B4 lie in the indsatsområde, B8 in the lower left.
+FAKTORER = {
+    "B1": (3.6, -0.15),
+    "B2": (3.9, -0.45),
+    "B3": (3.4, -0.1),
+    "B4": (3.5, -0.4),
+    "B5": (2.4, -0.1),
+    "B6": (2.3, -0.05),
+    "B7": (2.2, -0.05),
+    "B8": (1.9, -0.02),
+    "B9": (2.1, -0.05),
+    "B10": (2.6, -0.1),
+    "D1": (4.3, 0.45),
+    "D2": (3.8, 0.15),
+    "D3": (4.1, 0.35),
+    "D4": (4.0, 0.35),
+    "D5": (3.9, 0.3),
+    "D6": (3.7, 0.1),
+    "D7": (3.6, 0.1),
+    "D8": (3.0, 0.05),
+    "D9": (3.1, 0.05),
+    "D10": (2.9, 0.05),
+    "D11": (2.0, 0.01),
+}
+MODELLER = ["Netværksbaseret samarbejde"] * 38 + ["Primær kommune"] * 4 + ["Sekundær kommune"] * 2
+
+
+def opret_undersoegelse(rng: random.Random, idag: datetime.date) -> int:
+    """Two national rounds of the study's questionnaire, a year apart, each answered by 57 of
+    the 98 jobcentres (the study's response), closed and computed; returns the responses made."""
+    from .models import Besvarelse, Runde, Spoergeskema, Spoergsmaal, Svar
+    from .services import beregn_analyse
+
+    if Runde.objects.exists():
+        return 0
+    for kommune in Kommune.objects.all():
+        Jobcenter.objects.get_or_create(
+            kommunenummer=kommune.kommunenummer,
+            defaults={
+                "navn": f"Jobcenter {kommune.navn}",
+                "beskaeftigelsesregion": kommune.beskaeftigelsesregion,
+            },
+        )
+    skema = Spoergeskema.objects.get(skabelon=True)
+    spoergsmaal = {s.kode: s for s in Spoergsmaal.objects.filter(sektion__skema=skema)}
+    administrator = Bruger.objects.filter(rolle="administrator").order_by("pk").first()
+    jobcentre = list(Jobcenter.objects.order_by("kommunenummer"))
+    antal = 0
+    for aar, forskydning in ((idag.year - 1, 0.0), (idag.year, -0.3)):
+        runde = Runde.objects.create(
+            skema=skema,
+            navn=f"Samarbejdet om kursuskøb {aar}",
+            frist=datetime.date(aar, 1, 31),
+            lukket=timezone.make_aware(datetime.datetime(aar, 2, 1, 12)),
+            oprettet=timezone.make_aware(datetime.datetime(aar - 1, 12, 16, 9)),
+            oprettet_af=administrator,
+        )
+        runde.jobcentre.set(jobcentre)
+        for nummer, jobcenter in enumerate(rng.sample(jobcentre, 57)):
+            besvarelse = Besvarelse.objects.create(
+                runde=runde, jobcenter=jobcenter, afsendt=runde.lukket, importeret=True
+            )
+            scorer = {}
+            for kode, (middel, _) in FAKTORER.items():
+                # A year later the schools have become a little more flexible (B2 moves down).
+                flyt = forskydning if kode == "B2" else 0.0
+                scorer[kode] = min(5, max(1, round(rng.gauss(middel + flyt, 0.9))))
+            tilfredshed = 3.2 + sum(
+                effekt * (scorer[k] - FAKTORER[k][0]) for k, (_, effekt) in FAKTORER.items()
+            )
+            scorer["tilfredshed"] = min(5, max(1, round(tilfredshed + rng.gauss(0, 0.4))))
+            svar = {kode: v for kode, v in scorer.items() if rng.random() > 0.03}
+            svar["model"] = MODELLER[nummer % len(MODELLER)]
+            svar["redskaber"] = rng.sample(spoergsmaal["redskaber"].valg[:6], rng.randint(1, 4))
+            Svar.objects.bulk_create(
+                Svar(besvarelse=besvarelse, spoergsmaal=spoergsmaal[k], vaerdi=v)
+                for k, v in svar.items()
+            )
+            antal += 1
+        for metode in ("multipel", "bivariat"):
+            beregn_analyse(runde=runde, metode=metode)
+    return antal

@@ -4,13 +4,14 @@ from django.db.models import QuerySet
 
 from borgere.models import Borger
 from jobcenter.forms import DatoInput
-from jobcenter.models import Bruger, Jobcenter
+from jobcenter.models import Beskaeftigelsesregion, Bruger, Jobcenter
 from virksomheder.forms import uden_mellemrum
 from virksomheder.models import Virksomhed
 
 from .models import (
     Fase,
     Hold,
+    Indsats,
     Institutionskontakt,
     Kilde,
     Kursus,
@@ -18,6 +19,10 @@ from .models import (
     Netvaerk,
     Netvaerksmedlem,
     Netvaerksmoede,
+    Runde,
+    Sektion,
+    Spoergsmaal,
+    Spoergsmaalstype,
     Status,
     Tilmelding,
     Uddannelsesinstitution,
@@ -247,3 +252,116 @@ class MoedeForm(forms.ModelForm):
         model = Netvaerksmoede
         fields = ["dato", "art", "dagsorden", "referat"]
         widgets = {"dato": DatoInput()}
+
+
+class SektionForm(forms.ModelForm):
+    class Meta:
+        model = Sektion
+        fields = ["titel", "raekkefoelge"]
+
+
+class SpoergsmaalForm(forms.ModelForm):
+    valg = forms.CharField(
+        label="Svarmuligheder",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Én pr. linje; kun for spørgsmål med ét eller flere valg.",
+    )
+
+    class Meta:
+        model = Spoergsmaal
+        fields = ["kode", "tekst", "type", "faktor", "valg", "raekkefoelge"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["valg"] = "\n".join(self.instance.valg or [])
+
+    def clean_valg(self) -> list[str]:
+        return [v.strip() for v in self.cleaned_data["valg"].splitlines() if v.strip()]
+
+
+class RundeForm(forms.ModelForm):
+    OMFANG = [
+        ("netvaerk", "Et netværk"),
+        ("region", "En beskæftigelsesregion"),
+        ("alle", "Alle jobcentre"),
+    ]
+    omfang = forms.ChoiceField(label="Send til", choices=OMFANG, widget=forms.RadioSelect)
+    region = forms.ChoiceField(
+        label="Region", choices=[("", "–"), *Beskaeftigelsesregion.choices], required=False
+    )
+
+    class Meta:
+        model = Runde
+        fields = ["skema", "navn", "frist", "omfang", "netvaerk", "region"]
+        widgets = {"frist": DatoInput()}
+
+    def __init__(self, *args, netvaerk: QuerySet[Netvaerk], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["netvaerk"].queryset = netvaerk
+        self.fields["netvaerk"].required = False
+
+    def clean(self):
+        data = super().clean()
+        omfang = data.get("omfang")
+        if omfang == "netvaerk" and not data.get("netvaerk"):
+            self.add_error("netvaerk", "Vælg netværket, runden sendes til.")
+        if omfang == "region" and not data.get("region"):
+            self.add_error("region", "Vælg regionen, runden sendes til.")
+        if omfang != "netvaerk":
+            data["netvaerk"] = None
+        return data
+
+    def modtagere(self) -> list[Jobcenter]:
+        data = self.cleaned_data
+        if data["omfang"] == "netvaerk":
+            return list(Jobcenter.objects.filter(netvaerk__netvaerk=data["netvaerk"]))
+        if data["omfang"] == "region":
+            return list(Jobcenter.objects.filter(beskaeftigelsesregion=data["region"]))
+        return list(Jobcenter.objects.all())
+
+
+SKALA = [("", "Ikke besvaret"), *((str(n), str(n)) for n in range(1, 6))]
+
+
+class BesvarelseForm(forms.Form):
+    """One field per question, named by its code; every field may be left empty."""
+
+    skjul_frivilligt = True
+
+    def __init__(self, *args, spoergsmaal: list[Spoergsmaal], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sektioner: dict = {}
+        for s in spoergsmaal:
+            if s.type in (Spoergsmaalstype.SKALA, Spoergsmaalstype.TILFREDSHED):
+                felt = forms.ChoiceField(choices=SKALA)
+            elif s.type == Spoergsmaalstype.ENKELTVALG:
+                felt = forms.ChoiceField(choices=[("", "Ikke besvaret"), *((v, v) for v in s.valg)])
+            elif s.type == Spoergsmaalstype.FLERVALG:
+                felt = forms.MultipleChoiceField(
+                    choices=[(v, v) for v in s.valg], widget=forms.CheckboxSelectMultiple
+                )
+            else:
+                felt = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+            felt.required = False
+            felt.label = f"{s.kode.upper() if s.faktor else ''} {s.tekst}".strip()
+            self.fields[s.kode] = felt
+            self.sektioner.setdefault(s.sektion, []).append(s.kode)
+
+    def grupper(self):
+        """(section, its bound fields) for the template."""
+        return [(sektion, [self[k] for k in koder]) for sektion, koder in self.sektioner.items()]
+
+
+class IndsatsForm(forms.ModelForm):
+    class Meta:
+        model = Indsats
+        fields = ["titel", "beskrivelse", "ansvarlig", "frist"]
+        widgets = {"frist": DatoInput(), "beskrivelse": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, jobcentre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ansvarlig"].queryset = Bruger.objects.filter(
+            jobcenter__in=jobcentre, is_active=True
+        )

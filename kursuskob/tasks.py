@@ -20,3 +20,20 @@ def send_meddelelse(meddelelse_id: int) -> int:
     from .models import Meddelelse
 
     return services.send_meddelelse(Meddelelse.objects.get(pk=meddelelse_id))
+
+
+@shared_task
+def beregn_indsatskort(runde_id: int) -> int:
+    """Both methods for a round: when it closes, or when someone asks."""
+    from .analysis import BIVARIAT, MULTIPEL
+    from .models import Runde
+
+    runde = Runde.objects.get(pk=runde_id)
+    for metode in (MULTIPEL, BIVARIAT):
+        services.beregn_analyse(runde=runde, metode=metode)
+    return runde_id
+
+
+@shared_task
+def send_paamindelser(dato: str | None = None) -> int:
+    return services.send_paamindelser(dato=dag(dato))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import katalog, kob, netvaerk, overblik
+from .views import katalog, kob, netvaerk, overblik, undersoegelse
 
 app_name = "kursuskob"
 
@@ -32,4 +32,30 @@ urlpatterns = [
     path("netvaerk/<int:pk>/rediger/", netvaerk.rediger, name="netvaerk_rediger"),
     path("netvaerk/<int:pk>/medlem/", netvaerk.medlem_opret, name="medlem_opret"),
     path("netvaerk/<int:pk>/moede/", netvaerk.moede_opret, name="moede_opret"),
+    path("skemaer/", undersoegelse.skemaer, name="skemaer"),
+    path("skemaer/<int:pk>/", undersoegelse.skema, name="skema"),
+    path("skemaer/<int:pk>/kopier/", undersoegelse.skema_kopier, name="skema_kopier"),
+    path("skemaer/<int:pk>/sektion/", undersoegelse.sektion_opret, name="sektion_opret"),
+    path(
+        "sektioner/<int:pk>/spoergsmaal/",
+        undersoegelse.spoergsmaal_opret,
+        name="spoergsmaal_opret",
+    ),
+    path("spoergsmaal/<int:pk>/", undersoegelse.spoergsmaal_rediger, name="spoergsmaal_rediger"),
+    path("undersoegelser/", undersoegelse.runder, name="runder"),
+    path("undersoegelser/ny/", undersoegelse.runde_opret, name="runde_opret"),
+    path("undersoegelser/<int:pk>/", undersoegelse.runde, name="runde"),
+    path("undersoegelser/<int:pk>/besvar/", undersoegelse.besvar, name="besvar"),
+    path("undersoegelser/<int:pk>/indsatskort/", undersoegelse.indsatskort, name="indsatskort"),
+    path(
+        "undersoegelser/<int:pk>/indsatskort/<slug:type_>.<slug:format_>",
+        undersoegelse.indsatskort_diagram,
+        name="indsatskort_diagram",
+    ),
+    path(
+        "undersoegelser/<int:pk>/indsats/<slug:faktor>/",
+        undersoegelse.indsats_opret,
+        name="indsats_opret",
+    ),
+    path("besvarelser/<int:pk>/", undersoegelse.besvarelse, name="besvarelse"),
 ]

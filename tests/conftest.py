@@ -27,6 +27,7 @@ REFERENCEDATA = [
     "borgere.migrations.0002_ydelser_og_maalgrupper",
     "borgere.migrations.0006_forloebstyper",
     "borgere.migrations.0010_virksomhedscenterkampagnen",
+    "kursuskob.migrations.0003_skabelon",
 ]
 
 

@@ -21,8 +21,32 @@ from .netvaerk import (
     Netvaerksmoede,
     Organisering,
 )
+from .undersoegelse import (
+    Analyse,
+    Besvarelse,
+    Faktortype,
+    Indsats,
+    Indsatsstatus,
+    Runde,
+    Sektion,
+    Spoergeskema,
+    Spoergsmaal,
+    Spoergsmaalstype,
+    Svar,
+)
 
 __all__ = [
+    "Analyse",
+    "Besvarelse",
+    "Faktortype",
+    "Indsats",
+    "Indsatsstatus",
+    "Runde",
+    "Sektion",
+    "Spoergeskema",
+    "Spoergsmaal",
+    "Spoergsmaalstype",
+    "Svar",
     "OPTAGNE",
     "PLADSHOLDENDE",
     "Fase",

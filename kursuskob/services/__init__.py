@@ -16,9 +16,29 @@ from .kob import (
 )
 from .kommunikation import advar_om_minimum, kickoff, minimum_i_fare, opret_kickoff, send_meddelelse
 from .noegletal import beregn_kursusnoegletal, seneste
+from .undersoegelse import (
+    beregn_analyse,
+    dataramme,
+    gem_besvarelse,
+    kan_besvare,
+    kopier_skema,
+    luk_runde,
+    opret_runde,
+    send_paamindelser,
+    svarprocent,
+)
 from .visitation import afmeld, book_henviste, henvis, registrer_opfoelgning
 
 __all__ = [
+    "beregn_analyse",
+    "dataramme",
+    "gem_besvarelse",
+    "kan_besvare",
+    "kopier_skema",
+    "luk_runde",
+    "opret_runde",
+    "send_paamindelser",
+    "svarprocent",
     "Pladslinje",
     "Pladsregnskab",
     "Punkt",

@@ -1,3 +1,4 @@
+import inspect
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -14,17 +15,28 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("type", help="Hvad filen indeholder: " + ", ".join(importtyper()))
-        parser.add_argument("fil", type=Path)
+        parser.add_argument(
+            "argumenter",
+            nargs="+",
+            metavar="[RUNDE] FIL",
+            help="Filen; for typen svar først undersøgelsesrunden (nummer eller navn).",
+        )
         parser.add_argument(
             "--bruger",
             help="Brugernavnet, der importerer; borgerdata hører til brugerens jobcenter.",
         )
         parser.add_argument("--kontroller", action="store_true", help="Kontrollér uden at gemme.")
 
-    def handle(self, *args, type, fil, bruger=None, kontroller=False, **options):
+    def handle(self, *args, type, argumenter, bruger=None, kontroller=False, **options):
+        *parametre, fil = argumenter
+        fil = Path(fil)
         typer = importtyper()
         if type not in typer:
             raise CommandError(f"Ukendt type »{type}«. Vælg blandt: {', '.join(typer)}.")
+        if len(parametre) > 1 or (
+            parametre and "runde" not in inspect.signature(typer[type]).parameters
+        ):
+            raise CommandError(f"For mange argumenter til typen {type}.")
         if not fil.is_file():
             raise CommandError(f"Filen {fil} findes ikke.")
         if bruger:
@@ -35,7 +47,11 @@ class Command(BaseCommand):
             importoer = Bruger(username="drift", is_superuser=True)
         try:
             resultat = typer[type](
-                indhold=fil.read_bytes(), filnavn=fil.name, bruger=importoer, skriv=not kontroller
+                indhold=fil.read_bytes(),
+                filnavn=fil.name,
+                bruger=importoer,
+                skriv=not kontroller,
+                **({"runde": parametre[0]} if parametre else {}),
             )
         except Afvist as afvist:
             for linje, besked in afvist.fejl:

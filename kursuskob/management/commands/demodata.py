@@ -7,7 +7,7 @@ from django.utils import timezone
 from borgere.demo import opret_borgere, opret_forloeb, opret_kampagne
 from borgere.services import beregn_ydelsesbestand
 from jobcenter.demo import DEMO_ADGANGSKODE, opret_brugere, opret_jobcentre
-from kursuskob.demo import opret_kursuskob
+from kursuskob.demo import opret_kursuskob, opret_undersoegelse
 from kursuskob.services import beregn_kursusnoegletal
 from virksomheder.demo import opret_samarbejde, opret_virksomheder
 
@@ -34,13 +34,14 @@ class Command(BaseCommand):
             borgere = opret_borgere(rng, jobcentre, options["borgere_per_jobcenter"], idag)
             forloeb = opret_forloeb(rng, brugere, idag)
             kursuskob = opret_kursuskob(rng, idag)
+            besvarelser = opret_undersoegelse(rng, idag)
         beregn_ydelsesbestand(dato=idag)
         beregn_kursusnoegletal(dato=idag)
         kampagne = opret_kampagne(idag, jobcentre)
         self.stdout.write(
             f"Demodata: {len(jobcentre)} jobcentre, {virksomheder} nye virksomheder, "
             f"{kontakter} nye kontakter, {borgere} nye borgere, {forloeb} nye forløb, "
-            f"{kursuskob} nye kursuskøb; "
+            f"{kursuskob} nye kursuskøb, {besvarelser} svar på samarbejdsundersøgelsen; "
             f"{kampagne.navn} beregnet."
         )
         self.stdout.write(f"Log ind på http://127.0.0.1:8000 med adgangskoden {DEMO_ADGANGSKODE}:")

@@ -1,0 +1,224 @@
+"""The collaboration survey: copying templates, rounds, responses, reminders and the analysis
+that turns a round's answers into its indsatskort (analysis.py does the numbers)."""
+
+import dataclasses
+import datetime
+
+import pandas as pd
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from jobcenter.models import Bruger, Jobcenter, Rolle
+from jobcenter.services import laast_beregning
+
+from .. import analysis
+from ..models import (
+    Analyse,
+    Besvarelse,
+    Faktortype,
+    Runde,
+    Spoergeskema,
+    Spoergsmaal,
+    Spoergsmaalstype,
+    Svar,
+)
+from .kob import kraev
+
+# Reminders go out this many days before the deadline to jobcentres that have not answered.
+PAAMINDELSE_DAGE = (7, 1)
+
+
+@transaction.atomic
+def kopier_skema(*, skema: Spoergeskema) -> Spoergeskema:
+    """An editable copy of a template (or of any questionnaire)."""
+    navn, nummer = f"Kopi af {skema.navn}", 2
+    while Spoergeskema.objects.filter(navn=navn).exists():
+        navn, nummer = f"Kopi {nummer} af {skema.navn}", nummer + 1
+    kopi = Spoergeskema.objects.create(navn=navn, beskrivelse=skema.beskrivelse)
+    for sektion in skema.sektioner.prefetch_related("spoergsmaal"):
+        spoergsmaal = list(sektion.spoergsmaal.all())
+        sektion.pk, sektion.skema = None, kopi
+        sektion.save()
+        for s in spoergsmaal:
+            s.pk, s.sektion = None, sektion
+            s.save()
+    return kopi
+
+
+def spoergsmaal(runde: Runde) -> list[Spoergsmaal]:
+    return list(Spoergsmaal.objects.filter(sektion__skema=runde.skema).select_related("sektion"))
+
+
+def svarvaerdi(s: Spoergsmaal, raa) -> object | None:
+    """A submitted or imported answer, normalised; None is no answer; a bad one raises."""
+    if raa is None or raa == "" or raa == []:
+        return None
+    if s.type in (Spoergsmaalstype.SKALA, Spoergsmaalstype.TILFREDSHED):
+        try:
+            tal = int(str(raa).strip())
+        except ValueError:
+            tal = 0
+        kraev(1 <= tal <= 5, f"{s.kode}: »{raa}« er ikke et tal fra 1 til 5.")
+        return tal
+    if s.type == Spoergsmaalstype.ENKELTVALG:
+        kraev(raa in s.valg, f"{s.kode}: »{raa}« er ikke en af svarmulighederne.")
+        return raa
+    if s.type == Spoergsmaalstype.FLERVALG:
+        valgt = raa if isinstance(raa, list) else [v.strip() for v in str(raa).split("|")]
+        ukendte = [v for v in valgt if v not in s.valg]
+        kraev(not ukendte, f"{s.kode}: »{', '.join(ukendte)}« er ikke blandt svarmulighederne.")
+        return valgt
+    return str(raa)
+
+
+def kan_besvare(bruger: Bruger, runde: Runde) -> bool:
+    """A leader answers for their jobcentre, when it is in the round."""
+    return bruger.er_leder and runde.jobcentre.filter(pk=bruger.jobcenter_id).exists()
+
+
+@transaction.atomic
+def gem_besvarelse(*, bruger: Bruger, runde: Runde, svar: dict, afsend: bool) -> Besvarelse:
+    """Save what is filled in (a partial answer is kept); `afsend` marks the response sent."""
+    kraev(kan_besvare(bruger, runde), "Kun en leder i et jobcenter i runden kan besvare den.")
+    kraev(runde.lukket is None, "Runden er lukket.")
+    besvarelse, _ = Besvarelse.objects.get_or_create(runde=runde, jobcenter_id=bruger.jobcenter_id)
+    vaerdier = {s: svarvaerdi(s, svar.get(s.kode)) for s in spoergsmaal(runde)}
+    Svar.objects.filter(besvarelse=besvarelse).delete()
+    Svar.objects.bulk_create(
+        Svar(besvarelse=besvarelse, spoergsmaal=s, vaerdi=v)
+        for s, v in vaerdier.items()
+        if v is not None
+    )
+    besvarelse.besvaret_af = bruger
+    if afsend:
+        besvarelse.afsendt = timezone.now()
+    besvarelse.save()
+    return besvarelse
+
+
+def svarprocent(runde: Runde) -> tuple[int, int]:
+    """(sent responses, jobcentres in the round)."""
+    return (
+        runde.besvarelser.filter(afsendt__isnull=False).count(),
+        runde.jobcentre.count(),
+    )
+
+
+@transaction.atomic
+def opret_runde(
+    *,
+    bruger: Bruger,
+    runde: Runde,
+    jobcentre: list[Jobcenter],
+) -> Runde:
+    kraev(bruger.er_administrator, "Kun administratorer sender en undersøgelse ud.")
+    kraev(bool(jobcentre), "Vælg mindst ét jobcenter, et netværk eller en region.")
+    runde.oprettet_af = bruger
+    runde.save()
+    runde.jobcentre.set(jobcentre)
+    return runde
+
+
+def luk_runde(*, bruger: Bruger, runde: Runde) -> Runde:
+    kraev(bruger.er_administrator, "Kun administratorer lukker en runde.")
+    kraev(runde.lukket is None, "Runden er allerede lukket.")
+    runde.lukket = timezone.now()
+    runde.save(update_fields=["lukket"])
+    return runde
+
+
+def send_paamindelser(*, dato: datetime.date) -> int:
+    """Once a day: e-mail the leaders of jobcentres that have not sent their response, a week
+    and a day before the deadline. A rerun the same day sends nothing more."""
+    sendt = 0
+    frister = [dato + datetime.timedelta(days=d) for d in PAAMINDELSE_DAGE]
+    for runde in Runde.objects.filter(lukket__isnull=True, frist__in=frister):
+        with laast_beregning(navn=f"paamindelse:{runde.pk}", dato=dato) as beregning:
+            if beregning.afsluttet is not None:
+                continue
+            mangler = runde.jobcentre.exclude(
+                pk__in=runde.besvarelser.filter(afsendt__isnull=False).values("jobcenter")
+            )
+            modtagere = list(
+                Bruger.objects.filter(jobcenter__in=mangler, rolle=Rolle.LEDER, is_active=True)
+                .exclude(email="")
+                .values_list("email", flat=True)
+            )
+            if modtagere:
+                send_mail(
+                    f"Påmindelse: {runde.navn} – svarfrist {runde.frist:%d-%m-%Y}",
+                    render_to_string(
+                        "kursuskob/paamindelse.txt", {"runde": runde, "site_url": settings.SITE_URL}
+                    ),
+                    None,
+                    modtagere,
+                )
+                sendt += len(modtagere)
+    return sendt
+
+
+def dataramme(runde: Runde) -> pd.DataFrame:
+    """One row per sent (or imported) response, one column per question code."""
+    raekker: dict[int, dict] = {}
+    for besvarelse_id, jobcenter, kode, vaerdi in Svar.objects.filter(
+        besvarelse__runde=runde, besvarelse__afsendt__isnull=False
+    ).values_list("besvarelse_id", "besvarelse__jobcenter__navn", "spoergsmaal__kode", "vaerdi"):
+        raekker.setdefault(besvarelse_id, {"jobcenter": jobcenter})[kode] = vaerdi
+    return pd.DataFrame(list(raekker.values()))
+
+
+def _kort(data: pd.DataFrame, alle: list[Spoergsmaal], metode: str) -> dict:
+    kort = {}
+    for faktortype in Faktortype.values:
+        faktorer = {s.kode: s.tekst for s in alle if s.faktor == faktortype}
+        if faktorer:
+            resultat = analysis.indsatskort(data, faktorer=faktorer, type=faktortype, metode=metode)
+            kort[faktortype] = dataclasses.asdict(resultat) | {"tegnes": resultat.tegnes}
+    return kort
+
+
+def beregn_analyse(*, runde: Runde, metode: str = analysis.MULTIPEL) -> Analyse:
+    """The round's indsatskort for all responses and per collaboration model, and the
+    descriptive tables; replaces the round's earlier result for the method."""
+    alle = spoergsmaal(runde)
+    data = dataramme(runde)
+    if analysis.TILFREDSHED not in data:
+        data[analysis.TILFREDSHED] = pd.Series(dtype=float)
+    grupper = [{"navn": "Alle", "n": len(data), "kort": _kort(data, alle, metode)}]
+    model = next((s for s in alle if s.kode == "model"), None)
+    if model is not None and "model" in data:
+        for valg in model.valg:
+            del_ = data[data["model"] == valg]
+            if len(del_):
+                grupper.append({"navn": valg, "n": len(del_), "kort": _kort(del_, alle, metode)})
+    valgspoergsmaal = {
+        s.kode: s.valg
+        for s in alle
+        if s.type in (Spoergsmaalstype.ENKELTVALG, Spoergsmaalstype.FLERVALG)
+    } | {
+        s.kode: ["1", "2", "3", "4", "5"]
+        for s in alle
+        if s.type in (Spoergsmaalstype.SKALA, Spoergsmaalstype.TILFREDSHED)
+    }
+    for kode in valgspoergsmaal:
+        if kode not in data:
+            data[kode] = pd.Series(dtype=object)
+    fordelinger = analysis.fordelinger(
+        data,
+        spoergsmaal=valgspoergsmaal,
+        efter="model" if model is not None and "model" in data else None,
+    )
+    resultat = {
+        "metode": metode,
+        "n": len(data),
+        "grupper": grupper,
+        "fordelinger": [dataclasses.asdict(f) for f in fordelinger],
+        "tekster": {s.kode: s.tekst for s in alle},
+    }
+    analyse, _ = Analyse.objects.update_or_create(
+        runde=runde, metode=metode, defaults={"resultat": resultat, "beregnet": timezone.now()}
+    )
+    return analyse

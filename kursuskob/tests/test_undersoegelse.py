@@ -1,0 +1,304 @@
+"""The survey: the shipped template, rounds, partial answers, import, reminders, the computed
+indsatskort, its downloads and who sees what."""
+
+import datetime
+import io
+import random
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from jobcenter.models import Rolle
+from jobcenter.tests.factories import BrugerFactory, JobcenterFactory
+
+from .. import services
+from ..demo import opret_undersoegelse
+from ..models import (
+    Analyse,
+    Besvarelse,
+    Indsats,
+    Netvaerk,
+    Netvaerksmedlem,
+    Runde,
+    Spoergeskema,
+    Spoergsmaal,
+    Svar,
+)
+
+pytestmark = pytest.mark.django_db
+
+FRIST = datetime.date(2027, 1, 31)
+
+
+def skabelon() -> Spoergeskema:
+    return Spoergeskema.objects.get(skabelon=True)
+
+
+@pytest.fixture
+def runde(administrator, jobcenter_a, jobcenter_b):
+    runde = Runde.objects.create(
+        skema=skabelon(), navn="Kursuskøb 2027", frist=FRIST, oprettet_af=administrator
+    )
+    runde.jobcentre.set([jobcenter_a, jobcenter_b])
+    return runde
+
+
+def test_the_template_holds_the_studys_barriers_drivers_and_satisfaction():
+    spoergsmaal = Spoergsmaal.objects.filter(sektion__skema=skabelon())
+    assert list(spoergsmaal.filter(faktor="barriere").values_list("kode", flat=True)) == [
+        f"B{n}" for n in range(1, 11)
+    ]
+    assert list(spoergsmaal.filter(faktor="drivkraft").values_list("kode", flat=True)) == [
+        f"D{n}" for n in range(1, 12)
+    ]
+    b4 = spoergsmaal.get(kode="B4")
+    assert "administrativt besværligt og tidskrævende" in b4.tekst
+    assert spoergsmaal.get(kode="tilfredshed").type == "tilfredshed"
+    assert (
+        spoergsmaal.get(kode="D11").tekst
+        == "80 pct. driftsrefusion for kommunen på de kurser, der købes"
+    )
+
+
+def test_administrators_copy_the_template_and_edit_the_copy_not_the_template(
+    client_for, administrator, leder
+):
+    klient = client_for(administrator)
+    b1 = Spoergsmaal.objects.get(sektion__skema=skabelon(), kode="B1")
+    assert klient.get(reverse("kursuskob:spoergsmaal_rediger", args=[b1.pk])).status_code == 403
+    svar = klient.post(reverse("kursuskob:skema_kopier", args=[skabelon().pk]))
+    kopi = Spoergeskema.objects.get(skabelon=False)
+    assert svar["Location"] == kopi.get_absolute_url()
+    assert Spoergsmaal.objects.filter(sektion__skema=kopi).count() == 27
+    kopi_b1 = Spoergsmaal.objects.get(sektion__skema=kopi, kode="B1")
+    klient.post(
+        reverse("kursuskob:spoergsmaal_rediger", args=[kopi_b1.pk]),
+        {
+            "kode": "B1",
+            "tekst": "Minimumskrav for hold",
+            "type": "skala",
+            "faktor": "barriere",
+            "raekkefoelge": 0,
+        },
+    )
+    assert Spoergsmaal.objects.get(pk=kopi_b1.pk).tekst == "Minimumskrav for hold"
+    assert Spoergsmaal.objects.get(pk=b1.pk).tekst != "Minimumskrav for hold"
+    svar = client_for(leder).get(reverse("kursuskob:spoergsmaal_rediger", args=[kopi_b1.pk]))
+    assert svar.status_code == 403
+
+
+def test_a_choice_question_needs_choices_and_codes_are_unique_per_questionnaire(
+    client_for, administrator
+):
+    kopi = services.kopier_skema(skema=skabelon())
+    sektion = kopi.sektioner.first()
+    svar = client_for(administrator).post(
+        reverse("kursuskob:spoergsmaal_opret", args=[sektion.pk]),
+        {"kode": "B1", "tekst": "Ny", "type": "enkeltvalg", "raekkefoelge": 9, "valg": "Ja"},
+    )
+    tekst = svar.content.decode()
+    assert "mindst to svarmuligheder" in tekst and "allerede et spørgsmål med den kode" in tekst
+    assert Spoergsmaal.objects.filter(sektion__skema=kopi).count() == 27
+
+
+def test_a_round_for_a_network_goes_to_its_members(
+    client_for, administrator, jobcenter_a, jobcenter_b
+):
+    netvaerk = Netvaerk.objects.create(navn="Job7", organisering="fast")
+    for jobcenter in (jobcenter_a, jobcenter_b):
+        Netvaerksmedlem.objects.create(netvaerk=netvaerk, jobcenter=jobcenter)
+    JobcenterFactory()  # not a member
+    client_for(administrator).post(
+        reverse("kursuskob:runde_opret"),
+        {
+            "skema": skabelon().pk,
+            "navn": "Job7 2027",
+            "frist": "2027-01-31",
+            "omfang": "netvaerk",
+            "netvaerk": netvaerk.pk,
+        },
+    )
+    runde = Runde.objects.get(navn="Job7 2027")
+    assert set(runde.jobcentre.all()) == {jobcenter_a, jobcenter_b}
+    assert runde.netvaerk == netvaerk
+
+
+def test_a_leader_saves_a_partial_answer_and_sends_it_later(client_for, leder, runde):
+    klient = client_for(leder)
+    url = reverse("kursuskob:besvar", args=[runde.pk])
+    klient.post(url, {"B1": "4", "model": "Primær kommune", "gem": "1"})
+    besvarelse = Besvarelse.objects.get(runde=runde, jobcenter=leder.jobcenter)
+    assert besvarelse.afsendt is None
+    assert {s.spoergsmaal.kode: s.vaerdi for s in besvarelse.svar.all()} == {
+        "B1": 4,
+        "model": "Primær kommune",
+    }
+    assert 'value="4" selected' in klient.get(url).content.decode()
+    klient.post(url, {"B1": "4", "tilfredshed": "5", "redskaber": ["Jobåbningstal"], "afsend": "1"})
+    besvarelse.refresh_from_db()
+    assert besvarelse.afsendt is not None
+    assert services.svarprocent(runde) == (1, 2)
+
+
+def test_only_a_leader_of_a_jobcentre_in_the_round_answers(client_for, konsulent, runde):
+    assert (
+        client_for(konsulent).get(reverse("kursuskob:besvar", args=[runde.pk])).status_code == 403
+    )
+    fremmed = BrugerFactory(rolle=Rolle.LEDER, jobcenter=JobcenterFactory())
+    assert client_for(fremmed).get(reverse("kursuskob:besvar", args=[runde.pk])).status_code == 404
+    assert not Besvarelse.objects.exists()
+
+
+def test_a_bad_answer_is_refused_and_nothing_is_saved(leder, runde):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="B1: »7« er ikke et tal fra 1 til 5"):
+        services.gem_besvarelse(bruger=leder, runde=runde, svar={"B1": "7"}, afsend=True)
+    assert not Svar.objects.exists()
+
+
+def fil(tmp_path, tekst: str):
+    sti = tmp_path / "svar.csv"
+    sti.write_text(tekst, encoding="utf-8")
+    return str(sti)
+
+
+def test_importing_responses_writes_all_or_nothing(tmp_path, runde, jobcenter_a, jobcenter_b):
+    god = fil(
+        tmp_path, "kommunenummer;tilfredshed;B1;B2;model\n751;4;3;;Primær kommune\n851;2;5;4;\n"
+    )
+    call_command("importer", "svar", str(runde.pk), god)
+    a = Besvarelse.objects.get(runde=runde, jobcenter=jobcenter_a)
+    assert a.importeret and a.afsendt is not None
+    # An empty cell is an item not answered.
+    assert {s.spoergsmaal.kode: s.vaerdi for s in a.svar.all()} == {
+        "tilfredshed": 4,
+        "B1": 3,
+        "model": "Primær kommune",
+    }
+    foer = sorted(Svar.objects.values_list("besvarelse_id", "spoergsmaal_id", "vaerdi"))
+    daarlig = fil(tmp_path, "kommunenummer;tilfredshed;B1;X9\n751;6;3;1\n999;3;3;1\n")
+    with pytest.raises(CommandError, match="afvist"):
+        call_command("importer", "svar", runde.navn, daarlig)
+    daarlig = fil(tmp_path, "kommunenummer;tilfredshed;B1\n751;6;3\n999;3;3\n751;3;3\n")
+    from jobcenter.imports import Afvist
+
+    from ..imports import importer_svar
+
+    with pytest.raises(Afvist) as afvist:
+        importer_svar(
+            indhold=open(daarlig, "rb").read(),
+            filnavn="svar.csv",
+            bruger=BrugerFactory(is_superuser=True, jobcenter=None, rolle=""),
+            skriv=True,
+            runde=runde,
+        )
+    assert afvist.value.fejl == [
+        (2, "tilfredshed: »6« er ikke et tal fra 1 til 5."),
+        (3, "kommunenummer »999« er ikke et jobcenter i runden, du må importere for."),
+        (4, "Jobcenter Aarhus står i filen mere end én gang."),
+    ]
+    assert sorted(Svar.objects.values_list("besvarelse_id", "spoergsmaal_id", "vaerdi")) == foer
+
+
+def test_the_import_needs_the_round(tmp_path):
+    fejl = io.StringIO()
+    with pytest.raises(CommandError, match="afvist"):
+        call_command("importer", "svar", fil(tmp_path, "kommunenummer;tilfredshed\n"), stderr=fejl)
+    assert "Angiv runden: importer svar RUNDE FIL" in fejl.getvalue()
+
+
+def test_leaders_of_jobcentres_without_a_sent_response_are_reminded_once(
+    runde, leder, jobcenter_b, mailoutbox
+):
+    leder.email = "leder@aarhus.example"
+    leder.save()
+    BrugerFactory(rolle=Rolle.LEDER, jobcenter=jobcenter_b, email="leder@aalborg.example")
+    Besvarelse.objects.create(runde=runde, jobcenter=leder.jobcenter, afsendt=timezone.now())
+    assert services.send_paamindelser(dato=FRIST - datetime.timedelta(days=8)) == 0
+    assert services.send_paamindelser(dato=FRIST - datetime.timedelta(days=7)) == 1
+    assert services.send_paamindelser(dato=FRIST - datetime.timedelta(days=7)) == 0
+    assert [m.to for m in mailoutbox] == [["leder@aalborg.example"]]
+    assert reverse("kursuskob:besvar", args=[runde.pk]) in mailoutbox[0].body
+
+
+@pytest.fixture
+def national(administrator):
+    """The demo's two national rounds: 57 responses each, computed."""
+    opret_undersoegelse(random.Random(2026), datetime.date(2026, 11, 23))
+    return Runde.objects.order_by("oprettet").last()
+
+
+def test_the_computed_indsatskort_and_its_downloads(client_for, leder, national):
+    analyse = Analyse.objects.get(runde=national, metode="multipel")
+    alle = analyse.resultat["grupper"][0]
+    assert (alle["navn"], alle["n"]) == ("Alle", 57)
+    assert [g["navn"] for g in analyse.resultat["grupper"][1:]] == [
+        "Netværksbaseret samarbejde",
+        "Primær kommune",
+        "Sekundær kommune",
+    ]
+    barrierer = alle["kort"]["barriere"]
+    assert barrierer["tegnes"] and len(barrierer["faktorer"]) == 10
+    klient = client_for(leder)
+    side = klient.get(reverse("kursuskob:indsatskort", args=[national.pk])).content.decode()
+    assert "Indsatsområde" in side and "pile viser bevægelsen siden" in side
+    csv = klient.get(reverse("kursuskob:indsatskort", args=[national.pk]), {"format": "csv"})
+    linjer = csv.content.decode("utf-8-sig").splitlines()
+    assert linjer[0] == "faktor;type;x_betydning;x_ci_lav;x_ci_hoej;y_score;n;kvadrant"
+    assert len(linjer) == 1 + 10 + 11
+    svg = klient.get(
+        reverse("kursuskob:indsatskort_diagram", args=[national.pk, "barriere", "svg"])
+    ).content.decode()
+    assert "Indsatsområde" in svg and 'id="skillelinje-x"' in svg and 'id="indsatsomraade"' in svg
+    png = klient.get(
+        reverse("kursuskob:indsatskort_diagram", args=[national.pk, "drivkraft", "png"])
+    )
+    assert png["Content-Type"] == "image/png" and png.content[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_chart_that_cannot_be_drawn_says_why(client_for, leder, runde):
+    services.gem_besvarelse(
+        bruger=leder, runde=runde, svar={"B1": 3, "tilfredshed": 4}, afsend=True
+    )
+    services.beregn_analyse(runde=runde)
+    svg = (
+        client_for(leder)
+        .get(reverse("kursuskob:indsatskort_diagram", args=[runde.pk, "barriere", "svg"]))
+        .content.decode()
+    )
+    assert "Indsatskortet kan ikke tegnes" in svg and "skillelinje" not in svg
+
+
+def test_one_jobcentres_answers_are_for_itself_and_the_rounds_administrators(
+    client_for, leder, administrator, runde, jobcenter_b
+):
+    leder_b = BrugerFactory(rolle=Rolle.LEDER, jobcenter=jobcenter_b)
+    services.gem_besvarelse(bruger=leder_b, runde=runde, svar={"B1": "2"}, afsend=True)
+    besvarelse = Besvarelse.objects.get()
+    url = reverse("kursuskob:besvarelse", args=[besvarelse.pk])
+    assert client_for(leder_b).get(url).status_code == 200
+    assert client_for(administrator).get(url).status_code == 200
+    assert client_for(leder).get(url).status_code == 404
+    # The aggregated page shows every jobcentre's status, never another's answers.
+    side = client_for(leder).get(runde.get_absolute_url()).content.decode()
+    assert "50,0 %" in side and url not in side
+    fremmed = BrugerFactory(rolle=Rolle.ADMINISTRATOR, jobcenter=JobcenterFactory())
+    assert client_for(fremmed).get(runde.get_absolute_url()).status_code == 404
+    assert client_for(fremmed).get(url).status_code == 404
+
+
+def test_an_item_in_the_indsatsomraade_becomes_an_action_in_the_networks_plan(
+    client_for, leder, konsulent, national, jobcenter_a
+):
+    netvaerk = Netvaerk.objects.create(navn="Nationalt netværk", organisering="forum")
+    Netvaerksmedlem.objects.create(netvaerk=netvaerk, jobcenter=jobcenter_a)
+    Runde.objects.filter(pk=national.pk).update(netvaerk=netvaerk)
+    url = reverse("kursuskob:indsats_opret", args=[national.pk, "B2"])
+    data = {"indsats-B2-titel": "Fælles kursusplan med skolerne", "indsats-B2-ansvarlig": leder.pk}
+    assert client_for(konsulent).post(url, data).status_code == 403
+    client_for(leder).post(url, data)
+    indsats = Indsats.objects.get()
+    assert (indsats.netvaerk, indsats.faktor, indsats.ansvarlig) == (netvaerk, "B2", leder)

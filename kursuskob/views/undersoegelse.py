@@ -1,0 +1,390 @@
+"""The collaboration survey: questionnaires, rounds, answering, and the indsatskort.
+
+Aggregated results are shown to every jobcentre in the round (and the analyst); a single
+jobcentre's answers only to that jobcentre and to the administrators of the jobcentres in it."""
+
+from csp.decorators import csp_update
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from jobcenter.access import kraev_jobcenter, kraev_noegletal, kraev_rolle
+from jobcenter.export import csv_response, excel_response
+from jobcenter.models import Beregning
+from jobcenter.views import formularside
+
+from .. import analysis, diagram, services, tasks
+from ..forms import BesvarelseForm, IndsatsForm, RundeForm, SektionForm, SpoergsmaalForm
+from ..models import (
+    Besvarelse,
+    Indsats,
+    Netvaerk,
+    Runde,
+    Sektion,
+    Spoergeskema,
+    Spoergsmaal,
+    Svar,
+)
+
+
+@kraev_jobcenter
+def skemaer(request: HttpRequest) -> HttpResponse:
+    skemaer = Spoergeskema.objects.prefetch_related("runder")
+    return render(request, "kursuskob/skemaer.html", {"skemaer": skemaer})
+
+
+def kan_rette(request: HttpRequest, skema: Spoergeskema) -> bool:
+    """The shipped template stays as it is, and a questionnaire in use by a round is frozen."""
+    return request.user.er_administrator and not skema.skabelon and not skema.runder.exists()
+
+
+@kraev_jobcenter
+def skema(request: HttpRequest, pk: int) -> HttpResponse:
+    skema = get_object_or_404(Spoergeskema, pk=pk)
+    context = {
+        "skema": skema,
+        "sektioner": skema.sektioner.prefetch_related("spoergsmaal"),
+        "kan_rette": kan_rette(request, skema),
+    }
+    return render(request, "kursuskob/skema.html", context)
+
+
+@kraev_jobcenter
+@require_POST
+def skema_kopier(request: HttpRequest, pk: int) -> HttpResponse:
+    kraev_rolle(request.user.er_administrator)
+    kopi = services.kopier_skema(skema=get_object_or_404(Spoergeskema, pk=pk))
+    messages.success(request, f"{kopi} er oprettet; ret spørgsmålene, før en runde sendes ud.")
+    return redirect(kopi)
+
+
+def rettes(request: HttpRequest, skema: Spoergeskema) -> None:
+    kraev_rolle(kan_rette(request, skema))
+
+
+@kraev_jobcenter
+def sektion_opret(request: HttpRequest, pk: int) -> HttpResponse:
+    skema = get_object_or_404(Spoergeskema, pk=pk)
+    rettes(request, skema)
+    return formularside(
+        request,
+        SektionForm(request.POST or None, instance=Sektion(skema=skema)),
+        titel=f"Ny sektion i {skema}",
+        tilbage=skema.get_absolute_url(),
+        gem=lambda form: form.save().skema,
+        besked="Sektionen er oprettet.",
+    )
+
+
+@kraev_jobcenter
+def spoergsmaal_opret(request: HttpRequest, pk: int) -> HttpResponse:
+    sektion = get_object_or_404(Sektion, pk=pk)
+    rettes(request, sektion.skema)
+    return formularside(
+        request,
+        SpoergsmaalForm(request.POST or None, instance=Spoergsmaal(sektion=sektion)),
+        titel=f"Nyt spørgsmål i {sektion}",
+        tilbage=sektion.skema.get_absolute_url(),
+        gem=lambda form: form.save().sektion.skema,
+        besked="Spørgsmålet er oprettet.",
+    )
+
+
+@kraev_jobcenter
+def spoergsmaal_rediger(request: HttpRequest, pk: int) -> HttpResponse:
+    spoergsmaal = get_object_or_404(Spoergsmaal, pk=pk)
+    rettes(request, spoergsmaal.sektion.skema)
+    return formularside(
+        request,
+        SpoergsmaalForm(request.POST or None, instance=spoergsmaal),
+        titel=f"Ret {spoergsmaal.kode}",
+        tilbage=spoergsmaal.sektion.skema.get_absolute_url(),
+        gem=lambda form: form.save().sektion.skema,
+        besked="Spørgsmålet er gemt.",
+    )
+
+
+@kraev_noegletal
+def runder(request: HttpRequest) -> HttpResponse:
+    runder = Runde.objects.synlige_for(request.user).select_related("skema", "netvaerk")
+    return render(request, "kursuskob/runder.html", {"runder": runder})
+
+
+@kraev_jobcenter
+def runde_opret(request: HttpRequest) -> HttpResponse:
+    kraev_rolle(request.user.er_administrator)
+    form = RundeForm(
+        request.POST or None, netvaerk=Netvaerk.objects.med_medlem(request.user.jobcenter_id)
+    )
+
+    def gem(form: RundeForm) -> Runde:
+        return services.opret_runde(
+            bruger=request.user, runde=form.save(commit=False), jobcentre=form.modtagere()
+        )
+
+    return formularside(
+        request,
+        form,
+        titel="Send en undersøgelse ud",
+        tilbage=reverse("kursuskob:runder"),
+        gem=gem,
+        besked=lambda runde: f"{runde} er sendt til {runde.jobcentre.count()} jobcentre.",
+        knap="Send ud",
+    )
+
+
+def hent_runde(request: HttpRequest, pk: int) -> Runde:
+    return get_object_or_404(
+        Runde.objects.synlige_for(request.user).select_related("skema", "netvaerk"), pk=pk
+    )
+
+
+def ser_besvarelse(request: HttpRequest, besvarelse: Besvarelse) -> bool:
+    user = request.user
+    return user.er_i_jobcenter and (
+        besvarelse.jobcenter_id == user.jobcenter_id
+        or (
+            user.er_administrator
+            and besvarelse.runde.jobcentre.filter(pk=user.jobcenter_id).exists()
+        )
+    )
+
+
+@kraev_noegletal
+def runde(request: HttpRequest, pk: int) -> HttpResponse:
+    runde = hent_runde(request, pk)
+    if request.method == "POST":
+        kraev_rolle(request.user.er_administrator)
+        try:
+            if "luk" in request.POST:
+                services.luk_runde(bruger=request.user, runde=runde)
+                messages.success(request, "Runden er lukket; indsatskortet beregnes nu.")
+            else:
+                messages.info(request, "Indsatskortet beregnes igen.")
+        except ValidationError as fejl:
+            messages.error(request, " ".join(fejl.messages))
+        else:
+            tasks.beregn_indsatskort.delay_on_commit(runde.pk)
+        return redirect(runde)
+    besvarelser = {b.jobcenter_id: b for b in runde.besvarelser.all()}
+    besvaret, i_alt = services.svarprocent(runde)
+    jobcentre = [(jobcenter, besvarelser.get(jobcenter.pk)) for jobcenter in runde.jobcentre.all()]
+    context = {
+        "runde": runde,
+        "jobcentre": jobcentre,
+        "besvaret": besvaret,
+        "i_alt": i_alt,
+        "andel": besvaret / i_alt if i_alt else None,
+        "kan_besvare": services.kan_besvare(request.user, runde) and runde.lukket is None,
+        "kan_se": {b.pk for b in besvarelser.values() if ser_besvarelse(request, b)},
+        "beregning": Beregning.objects.filter(navn=f"indsatskort:{runde.pk}").first(),
+        "analyse": runde.analyser.filter(metode=analysis.MULTIPEL).first(),
+    }
+    return render(request, "kursuskob/runde.html", context)
+
+
+@kraev_jobcenter
+def besvar(request: HttpRequest, pk: int) -> HttpResponse:
+    runde = hent_runde(request, pk)
+    kraev_rolle(services.kan_besvare(request.user, runde) and runde.lukket is None)
+    spoergsmaal = services.undersoegelse.spoergsmaal(runde)
+    besvarelse = runde.besvarelser.filter(jobcenter_id=request.user.jobcenter_id).first()
+    gemte = (
+        {s.spoergsmaal.kode: s.vaerdi for s in Svar.objects.filter(besvarelse=besvarelse)}
+        if besvarelse
+        else {}
+    )
+    form = BesvarelseForm(
+        request.POST or None,
+        spoergsmaal=spoergsmaal,
+        initial={k: v if isinstance(v, list) else str(v) for k, v in gemte.items()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.gem_besvarelse(
+                bruger=request.user,
+                runde=runde,
+                svar=form.cleaned_data,
+                afsend="afsend" in request.POST,
+            )
+        except ValidationError as fejl:
+            form.add_error(None, fejl)
+        else:
+            if "afsend" in request.POST:
+                messages.success(request, "Besvarelsen er sendt. Tak.")
+                return redirect(runde)
+            messages.success(request, "Svarene er gemt; I kan fortsætte senere.")
+            return redirect("kursuskob:besvar", runde.pk)
+    context = {"runde": runde, "form": form, "besvarelse": besvarelse}
+    return render(request, "kursuskob/besvar.html", context)
+
+
+@kraev_jobcenter
+def besvarelse(request: HttpRequest, pk: int) -> HttpResponse:
+    besvarelse = get_object_or_404(Besvarelse.objects.select_related("runde", "jobcenter"), pk=pk)
+    if not ser_besvarelse(request, besvarelse):
+        raise Http404
+    svar = {s.spoergsmaal_id: s.vaerdi for s in besvarelse.svar.all()}
+    linjer = [(s, svar.get(s.pk)) for s in services.undersoegelse.spoergsmaal(besvarelse.runde)]
+    context = {"besvarelse": besvarelse, "linjer": linjer}
+    return render(request, "kursuskob/besvarelse.html", context)
+
+
+def valgt_kort(request: HttpRequest, runde: Runde):
+    """The method, the group and the computed result the indsatskort page shows."""
+    metode = request.GET.get("metode", analysis.MULTIPEL)
+    if metode not in (analysis.MULTIPEL, analysis.BIVARIAT):
+        raise Http404
+    analyse = runde.analyser.filter(metode=metode).first()
+    grupper = analyse.resultat["grupper"] if analyse else []
+    gruppe = request.GET.get("gruppe", "0")
+    nummer = int(gruppe) if gruppe.isdigit() and int(gruppe) < len(grupper) else 0
+    return metode, analyse, grupper, nummer
+
+
+def forrige_runde(runde: Runde, metode: str, gruppe: str) -> dict | None:
+    """The same network's (or questionnaire's) previous computed round, for the arrows."""
+    tidligere = Runde.objects.filter(oprettet__lt=runde.oprettet, analyser__metode=metode)
+    tidligere = (
+        tidligere.filter(netvaerk=runde.netvaerk)
+        if runde.netvaerk_id
+        else tidligere.filter(skema=runde.skema, netvaerk__isnull=True)
+    )
+    forrige = tidligere.order_by("-oprettet").first()
+    if forrige is None:
+        return None
+    analyse = forrige.analyser.get(metode=metode)
+    for g in analyse.resultat["grupper"]:
+        if g["navn"] == gruppe:
+            return {"runde": forrige, "kort": g["kort"]}
+    return None
+
+
+KOLONNER = ["faktor", "type", "x_betydning", "x_ci_lav", "x_ci_hoej", "y_score", "n", "kvadrant"]
+
+
+def eksportraekker(kort: dict):
+    for type_ in ("barriere", "drivkraft"):
+        for f in kort.get(type_, {}).get("faktorer", []):
+            yield [
+                f["kode"],
+                type_,
+                f["x"],
+                f["ci_lav"],
+                f["ci_hoej"],
+                f["y"],
+                f["n"],
+                f["kvadrant"] or "",
+            ]
+
+
+@kraev_noegletal
+def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
+    runde = hent_runde(request, pk)
+    metode, analyse, grupper, nummer = valgt_kort(request, runde)
+    gruppe = grupper[nummer] if grupper else None
+    if gruppe and request.GET.get("format") in ("csv", "xlsx"):
+        svar = csv_response if request.GET["format"] == "csv" else excel_response
+        filnavn = f"indsatskort-{runde.pk}-{metode}.{request.GET['format']}"
+        return svar(filnavn, KOLONNER, eksportraekker(gruppe["kort"]))
+    forrige = forrige_runde(runde, metode, gruppe["navn"]) if gruppe else None
+    leder_i_netvaerk = bool(
+        runde.netvaerk_id
+        and request.user.er_leder
+        and runde.netvaerk.har_medlem(request.user.jobcenter_id)
+    )
+
+    def indsats_form(f: dict) -> IndsatsForm | None:
+        if not leder_i_netvaerk or f["kvadrant"] != analysis.INDSATSOMRAADE:
+            return None
+        return IndsatsForm(prefix=f"indsats-{f['kode']}", jobcentre=runde.jobcentre.all())
+
+    kort = []
+    for type_ in ("barriere", "drivkraft"):
+        if gruppe and type_ in gruppe["kort"]:
+            nu = gruppe["kort"][type_]
+            foer = (
+                {f["kode"]: f for f in forrige["kort"].get(type_, {}).get("faktorer", [])}
+                if forrige
+                else {}
+            )
+            kort.append(
+                {
+                    "type": type_,
+                    "data": nu,
+                    "raekker": [(f, foer.get(f["kode"]), indsats_form(f)) for f in nu["faktorer"]],
+                }
+            )
+    context = {
+        "runde": runde,
+        "analyse": analyse,
+        "metode": metode,
+        "grupper": grupper,
+        "nummer": nummer,
+        "gruppe": gruppe,
+        "kort": kort,
+        "forrige": forrige,
+        "fordelinger": [
+            f | {"tekst": analyse.resultat["tekster"].get(f["spoergsmaal"], "")}
+            for f in (analyse.resultat["fordelinger"] if analyse else [])
+            if f["gruppe"] == "Alle"
+        ],
+        "leder_i_netvaerk": leder_i_netvaerk,
+        "indsatser": Indsats.objects.filter(runde=runde).select_related("ansvarlig"),
+        "forespoergsel": request.GET.urlencode(),
+    }
+    return render(request, "kursuskob/indsatskort.html", context)
+
+
+# The SVG carries matplotlib's own <style>; it is an image and runs no script.
+@csp_update({"style-src": ["'unsafe-inline'"]})
+@kraev_noegletal
+def indsatskort_diagram(request: HttpRequest, pk: int, type_: str, format_: str) -> HttpResponse:
+    """The chart as SVG or PNG, for the page, for download and for print."""
+    runde = hent_runde(request, pk)
+    metode, analyse, grupper, nummer = valgt_kort(request, runde)
+    if not grupper or type_ not in grupper[nummer]["kort"] or format_ not in ("svg", "png"):
+        raise Http404
+    gruppe = grupper[nummer]
+    forrige = forrige_runde(runde, metode, gruppe["navn"])
+    titel = (
+        f"{'Barrierer' if type_ == 'barriere' else 'Drivkræfter'}: {runde.navn} ({gruppe['navn']})"
+    )
+    figur = diagram.tegn(
+        gruppe["kort"][type_],
+        titel=titel,
+        forrige=forrige["kort"].get(type_) if forrige else None,
+    )
+    svar = HttpResponse(
+        diagram.som_fil(figur, format_),
+        content_type="image/svg+xml" if format_ == "svg" else "image/png",
+    )
+    if request.GET.get("hent"):
+        svar["Content-Disposition"] = (
+            f'attachment; filename="indsatskort-{runde.pk}-{type_}.{format_}"'
+        )
+    return svar
+
+
+@kraev_jobcenter
+@require_POST
+def indsats_opret(request: HttpRequest, pk: int, faktor: str) -> HttpResponse:
+    """Turn an item of the indsatsområde into an action in the network's plan."""
+    runde = hent_runde(request, pk)
+    kraev_rolle(
+        bool(runde.netvaerk_id)
+        and request.user.er_leder
+        and runde.netvaerk.har_medlem(request.user.jobcenter_id)
+    )
+    form = IndsatsForm(request.POST, prefix=f"indsats-{faktor}", jobcentre=runde.jobcentre.all())
+    if form.is_valid():
+        indsats = form.save(commit=False)
+        indsats.netvaerk, indsats.runde, indsats.faktor = runde.netvaerk, runde, faktor
+        indsats.save()
+        messages.success(request, f"Indsatsen »{indsats}« er sat på {runde.netvaerk}s plan.")
+    else:
+        messages.error(request, "Indsatsen er ikke gemt: giv den en titel og en ansvarlig.")
+    return redirect(reverse("kursuskob:indsatskort", args=[runde.pk]))
