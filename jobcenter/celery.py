@@ -49,6 +49,12 @@ app.conf.beat_schedule = {
         "task": "virksomheder.tasks.send_opgaveoversigt",
         "schedule": crontab(hour=6, minute=0),
     },
+    # Survey rounds: leaders of jobcentres that have not answered are reminded a week and a day
+    # before the deadline (`manage.py send_paamindelser`).
+    "send-paamindelser": {
+        "task": "kursuskob.tasks.send_paamindelser",
+        "schedule": crontab(hour=7, minute=0),
+    },
     # After the task overview: tovholdere of classes that will miss their minimum by the
     # enrolment deadline are warned, once per purchase (`manage.py advar_om_minimum`).
     "advar-om-minimum": {

@@ -2,7 +2,10 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    Analyse,
+    Besvarelse,
     Hold,
+    Indsats,
     Institutionskontakt,
     Kursus,
     Kursuskob,
@@ -11,6 +14,11 @@ from .models import (
     Netvaerk,
     Netvaerksmedlem,
     Netvaerksmoede,
+    Runde,
+    Sektion,
+    Spoergeskema,
+    Spoergsmaal,
+    Svar,
     Tildeling,
     Tilmelding,
     Uddannelsesinstitution,
@@ -111,3 +119,53 @@ class NetvaerksmoedeAdmin(admin.ModelAdmin):
 @admin.register(Kursusnoegletal)
 class KursusnoegletalAdmin(admin.ModelAdmin):
     list_display = ["dato", "jobcenter", "netvaerk", "beregnet"]
+
+
+class SpoergsmaalInline(admin.TabularInline):
+    model = Spoergsmaal
+    extra = 0
+
+
+@admin.register(Spoergeskema)
+class SpoergeskemaAdmin(admin.ModelAdmin):
+    list_display = ["navn", "skabelon"]
+
+
+@admin.register(Sektion)
+class SektionAdmin(admin.ModelAdmin):
+    list_display = ["titel", "skema", "raekkefoelge"]
+    inlines = [SpoergsmaalInline]
+
+
+@admin.register(Spoergsmaal)
+class SpoergsmaalAdmin(admin.ModelAdmin):
+    list_display = ["kode", "type", "faktor", "sektion"]
+    list_filter = ["type", "faktor"]
+
+
+@admin.register(Runde)
+class RundeAdmin(admin.ModelAdmin):
+    list_display = ["navn", "skema", "frist", "lukket"]
+    filter_horizontal = ["jobcentre"]
+
+
+@admin.register(Besvarelse)
+class BesvarelseAdmin(admin.ModelAdmin):
+    list_display = ["runde", "jobcenter", "afsendt", "importeret"]
+    list_filter = ["importeret"]
+
+
+@admin.register(Svar)
+class SvarAdmin(admin.ModelAdmin):
+    list_display = ["besvarelse", "spoergsmaal", "vaerdi"]
+    list_select_related = ["besvarelse__runde", "besvarelse__jobcenter", "spoergsmaal"]
+
+
+@admin.register(Analyse)
+class AnalyseAdmin(admin.ModelAdmin):
+    list_display = ["runde", "metode", "beregnet"]
+
+
+@admin.register(Indsats)
+class IndsatsAdmin(admin.ModelAdmin):
+    list_display = ["titel", "netvaerk", "faktor", "ansvarlig", "status"]

@@ -287,7 +287,7 @@ class RundeForm(forms.ModelForm):
         ("region", "En beskæftigelsesregion"),
         ("alle", "Alle jobcentre"),
     ]
-    omfang = forms.ChoiceField(label="Send til", choices=OMFANG, widget=forms.RadioSelect)
+    omfang = forms.ChoiceField(label="Send til", choices=OMFANG)
     region = forms.ChoiceField(
         label="Region", choices=[("", "–"), *Beskaeftigelsesregion.choices], required=False
     )

@@ -149,3 +149,37 @@ def test_a_real_worker_computes_a_goal_snapshot(worker, jobcenter_a, konsulent):
     assert result.get(timeout=120) > 0
     landet = Maalsnapshot.objects.get(maal__kode="maal-1", dato=dato, jobcenter=None)
     assert (landet.vaerdi, landet.maaltal) == (1, 9000)
+
+
+def test_a_real_worker_computes_an_indsatskort(worker, administrator, jobcenter_a):
+    import random
+
+    from jobcenter.tests.factories import BrugerFactory, JobcenterFactory
+    from kursuskob import tasks as kursustasks
+    from kursuskob.models import Analyse, Runde, Spoergeskema
+    from kursuskob.services import gem_besvarelse
+
+    rng = random.Random(7)
+    runde = Runde.objects.create(
+        skema=Spoergeskema.objects.get(skabelon=True),
+        navn="Kursuskøb 2027",
+        frist=datetime.date(2027, 1, 31),
+        oprettet_af=administrator,
+    )
+    jobcentre = [jobcenter_a, *JobcenterFactory.create_batch(19)]
+    runde.jobcentre.set(jobcentre)
+    for jobcenter in jobcentre:
+        leder = BrugerFactory(rolle="leder", jobcenter=jobcenter)
+        b1, b2 = rng.randint(1, 5), rng.randint(1, 5)
+        svar = {"B1": b1, "B2": b2, "D1": rng.randint(1, 5), "D2": rng.randint(1, 5)}
+        svar["tilfredshed"] = max(1, min(5, 5 - b1 // 2 - b2 // 3 + rng.randint(-1, 1)))
+        gem_besvarelse(bruger=leder, runde=runde, svar=svar, afsend=True)
+
+    result = kursustasks.beregn_indsatskort.apply_async(args=[runde.pk], queue=worker)
+
+    assert result.get(timeout=180) == runde.pk
+    analyser = {a.metode: a.resultat for a in Analyse.objects.filter(runde=runde)}
+    assert set(analyser) == {"multipel", "bivariat"}
+    barrierer = analyser["multipel"]["grupper"][0]["kort"]["barriere"]
+    assert barrierer["n"] == 20
+    assert [f["kode"] for f in barrierer["faktorer"] if f["x"] is not None] == ["B1", "B2"]

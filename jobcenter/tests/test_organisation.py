@@ -53,7 +53,7 @@ def test_the_menu_follows_the_role(client_for, konsulent, analytiker):
         "Kursuskøb",
     ]
     menu = [p["tekst"] for p in client_for(analytiker).get("/").context["navigation"]]
-    assert menu == ["Forside", "Kampagnemål", "Nøgletal", "Kursusoverblik"]
+    assert menu == ["Forside", "Kampagnemål", "Nøgletal", "Kursusoverblik", "Undersøgelser"]
 
 
 def test_an_analytiker_belongs_to_no_jobcentre_and_staff_to_one(jobcenter_a):

@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 ('jobcentre', models.ManyToManyField(related_name='undersoegelsesrunder', to='jobcenter.jobcenter')),
                 ('netvaerk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='runder', to='kursuskob.netvaerk', verbose_name='netværk')),
                 ('oprettet_af', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('skema', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='runder', to='kursuskob.spoergeskema')),
+                ('skema', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='runder', to='kursuskob.spoergeskema', verbose_name='spørgeskema')),
             ],
             options={
                 'verbose_name': 'undersøgelsesrunde',

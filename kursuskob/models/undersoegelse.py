@@ -119,7 +119,9 @@ class RundeQuerySet(models.QuerySet):
 class Runde(models.Model):
     """One round of the survey, sent to a set of jobcentres: a network, a region, or all."""
 
-    skema = models.ForeignKey(Spoergeskema, on_delete=models.PROTECT, related_name="runder")
+    skema = models.ForeignKey(
+        Spoergeskema, on_delete=models.PROTECT, related_name="runder", verbose_name="spørgeskema"
+    )
     navn = models.CharField("navn", max_length=200, unique=True)
     netvaerk = models.ForeignKey(
         Netvaerk,

@@ -4,6 +4,7 @@ indsatskort, its downloads and who sees what."""
 import datetime
 import io
 import random
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -189,7 +190,7 @@ def test_importing_responses_writes_all_or_nothing(tmp_path, runde, jobcenter_a,
 
     with pytest.raises(Afvist) as afvist:
         importer_svar(
-            indhold=open(daarlig, "rb").read(),
+            indhold=Path(daarlig).read_bytes(),
             filnavn="svar.csv",
             bruger=BrugerFactory(is_superuser=True, jobcenter=None, rolle=""),
             skriv=True,
