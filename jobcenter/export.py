@@ -13,6 +13,10 @@ FORMEL_TEGN = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_celle(value: object) -> str:
+    """A number is written as it is (-0.25 is no formula); text that starts like one is
+    escaped."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(value)
     tekst = "" if value is None else str(value)
     return "'" + tekst if tekst.startswith(FORMEL_TEGN) else tekst
 

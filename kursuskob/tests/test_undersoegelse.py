@@ -250,6 +250,11 @@ def test_the_computed_indsatskort_and_its_downloads(client_for, leder, national)
     linjer = csv.content.decode("utf-8-sig").splitlines()
     assert linjer[0] == "faktor;type;x_betydning;x_ci_lav;x_ci_hoej;y_score;n;kvadrant"
     assert len(linjer) == 1 + 10 + 11
+    b2 = next(li.split(";") for li in linjer if li.startswith("B2;"))
+    faktor_b2 = next(f for f in barrierer["faktorer"] if f["kode"] == "B2")
+    assert b2[:3] == ["B2", "barriere", str(round(faktor_b2["x"], 4))]
+    assert b2[7] == faktor_b2["kvadrant"]
+    assert not any(";'" in li for li in linjer)  # numbers, negative ones too, are not escaped
     svg = klient.get(
         reverse("kursuskob:indsatskort_diagram", args=[national.pk, "barriere", "svg"])
     ).content.decode()

@@ -267,15 +267,18 @@ KOLONNER = ["faktor", "type", "x_betydning", "x_ci_lav", "x_ci_hoej", "y_score",
 
 
 def eksportraekker(kort: dict):
+    def tal(v):
+        return None if v is None else round(v, 4)
+
     for type_ in ("barriere", "drivkraft"):
         for f in kort.get(type_, {}).get("faktorer", []):
             yield [
                 f["kode"],
                 type_,
-                f["x"],
-                f["ci_lav"],
-                f["ci_hoej"],
-                f["y"],
+                tal(f["x"]),
+                tal(f["ci_lav"]),
+                tal(f["ci_hoej"]),
+                tal(f["y"]),
                 f["n"],
                 f["kvadrant"] or "",
             ]
@@ -330,7 +333,7 @@ def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
         "fordelinger": [
             f | {"tekst": analyse.resultat["tekster"].get(f["spoergsmaal"], "")}
             for f in (analyse.resultat["fordelinger"] if analyse else [])
-            if f["gruppe"] == "Alle"
+            if gruppe and f["gruppe"] == gruppe["navn"]
         ],
         "leder_i_netvaerk": leder_i_netvaerk,
         "indsatser": Indsats.objects.filter(runde=runde).select_related("ansvarlig"),
