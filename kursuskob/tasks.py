@@ -1,5 +1,7 @@
 from celery import shared_task
+from django.utils import timezone
 
+from jobcenter.services import laast_beregning
 from jobcenter.tasks import dag
 
 from . import services
@@ -29,8 +31,10 @@ def beregn_indsatskort(runde_id: int) -> int:
     from .models import Runde
 
     runde = Runde.objects.get(pk=runde_id)
-    for metode in (MULTIPEL, BIVARIAT):
-        services.beregn_analyse(runde=runde, metode=metode)
+    # The fill-state row shows the round's page that the computation is under way.
+    with laast_beregning(navn=f"indsatskort:{runde.pk}", dato=timezone.localdate()):
+        for metode in (MULTIPEL, BIVARIAT):
+            services.beregn_analyse(runde=runde, metode=metode)
     return runde_id
 
 

@@ -122,8 +122,20 @@ def opret_runde(
     return runde
 
 
+def kan_styre(bruger: Bruger, runde: Runde) -> bool:
+    """The administrators of the jobcentre that sent the round out close and recompute it."""
+    return bool(
+        bruger.er_administrator
+        and runde.oprettet_af is not None
+        and runde.oprettet_af.jobcenter_id == bruger.jobcenter_id
+    )
+
+
 def luk_runde(*, bruger: Bruger, runde: Runde) -> Runde:
-    kraev(bruger.er_administrator, "Kun administratorer lukker en runde.")
+    kraev(
+        kan_styre(bruger, runde),
+        "Kun administratorer i jobcentret, der sendte runden ud, lukker den.",
+    )
     kraev(runde.lukket is None, "Runden er allerede lukket.")
     runde.lukket = timezone.now()
     runde.save(update_fields=["lukket"])

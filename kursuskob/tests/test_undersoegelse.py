@@ -308,3 +308,19 @@ def test_an_item_in_the_indsatsomraade_becomes_an_action_in_the_networks_plan(
     client_for(leder).post(url, data)
     indsats = Indsats.objects.get()
     assert (indsats.netvaerk, indsats.faktor, indsats.ansvarlig) == (netvaerk, "B2", leder)
+
+
+def test_only_the_sending_jobcentres_administrators_close_the_round(
+    client_for, administrator, runde, jobcenter_b, django_capture_on_commit_callbacks
+):
+    admin_b = BrugerFactory(rolle=Rolle.ADMINISTRATOR, jobcenter=jobcenter_b)
+    assert client_for(admin_b).post(runde.get_absolute_url(), {"luk": "1"}).status_code == 403
+    assert Runde.objects.get(pk=runde.pk).lukket is None
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(administrator).post(runde.get_absolute_url(), {"luk": "1"})
+    assert Runde.objects.get(pk=runde.pk).lukket is not None
+    # Closing computes both methods (Celery runs in-process in the tests).
+    assert set(Analyse.objects.filter(runde=runde).values_list("metode", flat=True)) == {
+        "multipel",
+        "bivariat",
+    }

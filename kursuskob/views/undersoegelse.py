@@ -157,7 +157,7 @@ def ser_besvarelse(request: HttpRequest, besvarelse: Besvarelse) -> bool:
 def runde(request: HttpRequest, pk: int) -> HttpResponse:
     runde = hent_runde(request, pk)
     if request.method == "POST":
-        kraev_rolle(request.user.er_administrator)
+        kraev_rolle(services.kan_styre(request.user, runde))
         try:
             if "luk" in request.POST:
                 services.luk_runde(bruger=request.user, runde=runde)
@@ -179,8 +179,11 @@ def runde(request: HttpRequest, pk: int) -> HttpResponse:
         "i_alt": i_alt,
         "andel": besvaret / i_alt if i_alt else None,
         "kan_besvare": services.kan_besvare(request.user, runde) and runde.lukket is None,
+        "kan_styre": services.kan_styre(request.user, runde),
         "kan_se": {b.pk for b in besvarelser.values() if ser_besvarelse(request, b)},
-        "beregning": Beregning.objects.filter(navn=f"indsatskort:{runde.pk}").first(),
+        "beregning": Beregning.objects.filter(navn=f"indsatskort:{runde.pk}")
+        .order_by("-startet")
+        .first(),
         "analyse": runde.analyser.filter(metode=analysis.MULTIPEL).first(),
     }
     return render(request, "kursuskob/runde.html", context)
