@@ -96,3 +96,48 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _adgangslog_kraeves(monkeypatch):
+    """The access-log hook (issue 8, item 2): in every test, a request that loads a citizen's
+    row from the database and answers successfully must write an access-log row, or the test
+    fails. Loading is seen where Django builds a Borger from a database row (also through
+    select_related); the log where the SQL inserts into the access log."""
+    import threading
+
+    from django.core.handlers.base import BaseHandler
+    from django.db import connection
+
+    from borgere.models import Borger
+
+    lokal = threading.local()
+    original_from_db = Borger.from_db.__func__
+    original_get_response = BaseHandler.get_response
+
+    def from_db(cls, db, field_names, values):
+        if getattr(lokal, "saa", None) is not None:
+            lokal.saa["laest"] = True
+        return original_from_db(cls, db, field_names, values)
+
+    def get_response(self, request):
+        lokal.saa = saa = {"laest": False, "logget": False}
+
+        def optag(execute, sql, params, many, context):
+            saa["logget"] = saa["logget"] or 'INTO "borgere_adgangslog"' in sql
+            return execute(sql, params, many, context)
+
+        try:
+            with connection.execute_wrapper(optag):
+                response = original_get_response(self, request)
+        finally:
+            lokal.saa = None
+        if saa["laest"] and not saa["logget"] and response.status_code < 400:
+            raise AssertionError(
+                f"{request.method} {request.path} læste borgeroplysninger uden at skrive i "
+                "adgangsloggen."
+            )
+        return response
+
+    monkeypatch.setattr(Borger, "from_db", classmethod(from_db))
+    monkeypatch.setattr(BaseHandler, "get_response", get_response)

@@ -121,11 +121,9 @@ class ForloebOpretForm(forms.ModelForm):
         return cvr
 
     def clean_cpr(self) -> str:
-        borger = (
-            Borger.objects.synlige_for(self.bruger)
-            .filter(cpr=normaliser_cpr(self.cleaned_data["cpr"]))
-            .first()
-        )
+        from .services import find_ved_cpr  # the lookup that logs a hit
+
+        borger = find_ved_cpr(bruger=self.bruger, cpr=self.cleaned_data["cpr"])
         if borger is None:
             raise ValidationError("Ingen borger i jeres jobcenter har det CPR-nummer.")
         self.instance.borger = borger

@@ -47,6 +47,15 @@ def beregn_alle_maal(dato: str | None = None) -> int:
 
 
 @shared_task
+def ryd_adgangslog(dato: str | None = None) -> int:
+    from django.conf import settings
+
+    from .services.bevaring import ryd_adgangslog
+
+    return ryd_adgangslog(dato=dag(dato), dage=settings.ADGANGSLOG_DAGE)
+
+
+@shared_task
 def anonymiser_inaktive() -> int:
     """Nightly retention; does nothing until BEVARING_AKTIV is switched on."""
     from django.conf import settings

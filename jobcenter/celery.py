@@ -37,6 +37,11 @@ app.conf.beat_schedule = {
         "task": "borgere.tasks.anonymiser_inaktive",
         "schedule": crontab(hour=4, minute=0),
     },
+    # The access log older than ADGANGSLOG_DAGE is deleted (`manage.py ryd_adgangslog`).
+    "ryd-adgangslog": {
+        "task": "borgere.tasks.ryd_adgangslog",
+        "schedule": crontab(hour=4, minute=15),
+    },
     # Each morning before work: tasks for agreements whose annual evaluation or expiry is near,
     # and expired agreements marked so (`manage.py opret_aftaleopgaver`).
     "opret-aftaleopgaver": {

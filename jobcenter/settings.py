@@ -167,6 +167,8 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="jobcenter@localhost")
 # Citizens with no activity for this long are anonymised by the nightly retention job.
 BEVARING_DAGE = env.int("BEVARING_DAGE", default=5 * 365)
+# How long the access log (who looked at which citizen) is kept: 5 years by default.
+ADGANGSLOG_DAGE = env.int("ADGANGSLOG_DAGE", default=5 * 365)
 # Off until the operators have read the dry-run report (`manage.py anonymiser_inaktive`).
 BEVARING_AKTIV = env.bool("BEVARING_AKTIV", default=False)
 

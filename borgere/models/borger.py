@@ -255,6 +255,7 @@ class Handling(models.TextChoices):
     FORLOEB_RETTET = "forloeb_rettet", "Oprettede eller rettede et forløb"
     BAG_NOEGLETAL = "bag_noegletal", "Vist blandt borgerne bag et kampagnemål"
     KURSUS = "kursus", "Viste, henviste eller fulgte op på et kursus"
+    LISTE = "liste", "Vist i en liste eller på en anden side"
     LOG_EKSPORTERET = "log_eksporteret", "Eksporterede borgerens adgangslog"
 
 

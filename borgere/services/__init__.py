@@ -10,6 +10,7 @@ from .borger import (
     match_til_jobordre,
     noegletal,
     registrer_adgang,
+    registrer_visning,
 )
 from .forloeb import (
     afslut_forloeb,
@@ -48,6 +49,7 @@ __all__ = [
     "opret_forloeb",
     "pladsoversigt",
     "registrer_adgang",
+    "registrer_visning",
     "registrer_opfoelgning",
     "registrer_status_4_uger",
     "start_import",

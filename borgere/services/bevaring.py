@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from ..models import Borger, Maalgruppeperiode, Praktikforloeb, Ydelsesperiode
+from ..models import Adgangslog, Borger, Maalgruppeperiode, Praktikforloeb, Ydelsesperiode
 
 
 def inaktive(*, dato: datetime.date, dage: int) -> QuerySet[Borger]:
@@ -42,4 +42,14 @@ def anonymiser(borgere: QuerySet[Borger]) -> int:
         borger.save_without_historical_record()
         borger.history.all().delete()
         antal += 1
+    return antal
+
+
+def ryd_adgangslog(*, dato: datetime.date, dage: int) -> int:
+    """The access log is kept ADGANGSLOG_DAGE days. This is its only deletion path: the model
+    refuses to change or delete a row, and this job deletes whole days past the period."""
+    graense = timezone.make_aware(
+        datetime.datetime.combine(dato - datetime.timedelta(days=dage), datetime.time.min)
+    )
+    antal, _ = Adgangslog.objects.filter(tidspunkt__lt=graense).delete()
     return antal

@@ -38,6 +38,22 @@ def registrer_adgang(*, bruger: Bruger, borger: Borger, handling: str) -> Adgang
     )
 
 
+def registrer_visning(*, bruger: Bruger, borger_ids, handling: str = Handling.LISTE) -> int:
+    """One access-log row per citizen a page showed (a list, a panel, a table)."""
+    ider = {pk for pk in borger_ids if pk is not None}
+    Adgangslog.objects.bulk_create(
+        Adgangslog(
+            bruger=bruger,
+            brugernavn=bruger.get_username(),
+            jobcenter_id=bruger.jobcenter_id,
+            borger_id=pk,
+            handling=handling,
+        )
+        for pk in sorted(ider)
+    )
+    return len(ider)
+
+
 @transaction.atomic
 def gem_borger(*, bruger: Bruger, borger: Borger) -> Borger:
     """Create (in the user's own jobcentre) or update a citizen, and log it."""

@@ -60,9 +60,8 @@ def pladsoversigt(
     )
     i_brug = {
         f.plads_id: f
-        for f in Praktikforloeb.objects.filter(plads__in=pladser)
-        .koerende(dato)
-        .select_related("borger")
+        # Not the citizens: the page that shows them loads and logs them (the exports never).
+        for f in Praktikforloeb.objects.filter(plads__in=pladser).koerende(dato)
     }
     sidst_brugt = dict(
         Praktikforloeb.objects.filter(plads__in=pladser)

@@ -115,7 +115,9 @@ def test_a_get_with_a_cpr_in_the_url_searches_nothing(client_for, konsulent, job
     egen = BorgerFactory(jobcenter=jobcenter_a)
     response = client_for(konsulent).get(reverse("borgere:liste"), {"soeg": egen.cpr})
     assert response.status_code == 200
-    assert not Adgangslog.objects.filter(borger=egen).exists()
+    # The list shows the citizen (and logs that); nothing was searched for by CPR.
+    assert not Adgangslog.objects.filter(borger=egen, handling="fundet_ved_cpr").exists()
+    assert Adgangslog.objects.filter(borger=egen, handling="liste").count() == 1
 
 
 def test_name_search_finds_by_every_word(client_for, konsulent, jobcenter_a):

@@ -42,6 +42,13 @@ PERIODER = {
 }
 
 
+def hent_borger(request: HttpRequest, pk: int, handling: str = Handling.VIST) -> Borger:
+    """The user's own citizen, or 404; loading it is written to the access log."""
+    borger = hent_eget(request, Borger, pk)
+    services.registrer_adgang(bruger=request.user, borger=borger, handling=handling)
+    return borger
+
+
 @kraev_jobcenter
 def liste(request: HttpRequest) -> HttpResponse:
     borgere = Borger.objects.synlige_for(request.user).med_status(timezone.localdate())
@@ -59,13 +66,14 @@ def liste(request: HttpRequest) -> HttpResponse:
         side = Paginator(borgere, SOEGERESULTATER).get_page(1)
     else:
         side = Paginator(borgere, PER_SIDE).get_page(request.GET.get("side"))
+    side.object_list = list(side.object_list)
+    services.registrer_visning(bruger=request.user, borger_ids=[b.pk for b in side.object_list])
     return render(request, "borgere/liste.html", {"form": form, "side": side, "soegning": soegning})
 
 
 @kraev_jobcenter
 def detalje(request: HttpRequest, pk: int) -> HttpResponse:
-    borger = hent_eget(request, Borger, pk)
-    services.registrer_adgang(bruger=request.user, borger=borger, handling=Handling.VIST)
+    borger = hent_borger(request, pk)
     context = {
         "borger": borger,
         "historik": [
@@ -107,7 +115,7 @@ def opret(request: HttpRequest) -> HttpResponse:
 
 @kraev_jobcenter
 def rediger(request: HttpRequest, pk: int) -> HttpResponse:
-    borger = hent_eget(request, Borger, pk)
+    borger = hent_borger(request, pk)
     return formularside(
         request,
         BorgerRedigerForm(request.POST or None, instance=borger),
@@ -125,7 +133,7 @@ def periode(request: HttpRequest, pk: int, art: str, periode_pk: int | None = No
     if art not in PERIODER:
         raise Http404
     model, form_class, navn, _ = PERIODER[art]
-    borger = hent_eget(request, Borger, pk)
+    borger = hent_borger(request, pk)
     instance = (
         get_object_or_404(model, pk=periode_pk, borger=borger)
         if periode_pk
@@ -148,7 +156,7 @@ def periode(request: HttpRequest, pk: int, art: str, periode_pk: int | None = No
 def adgangslog_eksport(request: HttpRequest, pk: int) -> HttpResponse:
     """The citizen's access log as CSV (the citizen's right of access), for administrators. A
     POST, because the export itself is written to the log."""
-    borger = hent_eget(request, Borger, pk)
+    borger = hent_borger(request, pk)
     kraev_rolle(request.user.er_administrator)
     services.registrer_adgang(bruger=request.user, borger=borger, handling=Handling.LOG_EKSPORTERET)
     rows = (
@@ -212,6 +220,7 @@ def jobordre_kandidat(request: HttpRequest, jobordre_pk: int) -> HttpResponse:
 @require_POST
 def kandidat_status(request: HttpRequest, kandidat_pk: int) -> HttpResponse:
     kandidat = get_object_or_404(Jobordrekandidat.objects.synlige_for(request.user), pk=kandidat_pk)
+    services.registrer_adgang(bruger=request.user, borger=kandidat.borger, handling=Handling.LISTE)
     form = KandidatstatusForm(request.POST, instance=kandidat)
     if form.is_valid():
         form.save()
@@ -223,11 +232,12 @@ def kandidat_status(request: HttpRequest, kandidat_pk: int) -> HttpResponse:
 
 def jobordre_panel(request: HttpRequest, jobordre: Jobordre) -> str:
     """The citizens matched to a jobordre, for the jobordre's page."""
-    kandidater = (
+    kandidater = list(
         Jobordrekandidat.objects.synlige_for(request.user)
         .filter(jobordre=jobordre)
         .select_related("borger")
     )
+    services.registrer_visning(bruger=request.user, borger_ids=[k.borger_id for k in kandidater])
     context = {
         "jobordre": jobordre,
         "kandidater": [(k, KandidatstatusForm(instance=k, prefix=f"k{k.pk}")) for k in kandidater],

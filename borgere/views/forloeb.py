@@ -27,7 +27,6 @@ from ..forms import (
     StatusForm,
 )
 from ..models import (
-    Borger,
     Handling,
     Opfoelgningssamtale,
     Praktikaftale,
@@ -35,6 +34,16 @@ from ..models import (
     Trin,
 )
 from ..models.forloeb import SNART
+from .borger import hent_borger
+
+
+def hent_forloeb(request: HttpRequest, pk: int) -> Praktikforloeb:
+    """The user's own forløb, or 404; it names its citizen, so loading it is logged."""
+    forloeb = hent_eget(request, Praktikforloeb, pk)
+    services.registrer_adgang(
+        bruger=request.user, borger=forloeb.borger, handling=Handling.FORLOEB_VIST
+    )
+    return forloeb
 
 
 def advar_om_laengde(request: HttpRequest, forloeb: Praktikforloeb) -> None:
@@ -53,7 +62,7 @@ def opret_og_advar(request: HttpRequest):
 
 @kraev_jobcenter
 def forloeb_opret(request: HttpRequest, pk: int) -> HttpResponse:
-    borger = hent_eget(request, Borger, pk)
+    borger = hent_borger(request, pk)
     return formularside(
         request,
         ForloebOpretForm(
@@ -71,10 +80,7 @@ def forloeb_opret(request: HttpRequest, pk: int) -> HttpResponse:
 
 @kraev_jobcenter
 def forloeb(request: HttpRequest, forloeb_pk: int) -> HttpResponse:
-    forloeb = hent_eget(request, Praktikforloeb, forloeb_pk)
-    services.registrer_adgang(
-        bruger=request.user, borger=forloeb.borger, handling=Handling.FORLOEB_VIST
-    )
+    forloeb = hent_forloeb(request, forloeb_pk)
     context = {
         "forloeb": forloeb,
         "trin": Trin.choices,
@@ -92,7 +98,7 @@ def forloeb(request: HttpRequest, forloeb_pk: int) -> HttpResponse:
 
 @kraev_jobcenter
 def forloeb_rediger(request: HttpRequest, forloeb_pk: int) -> HttpResponse:
-    forloeb = hent_eget(request, Praktikforloeb, forloeb_pk)
+    forloeb = hent_forloeb(request, forloeb_pk)
 
     def gem(form: ForloebRedigerForm) -> Praktikforloeb:
         forloeb = form.save()
@@ -114,7 +120,7 @@ def forloeb_rediger(request: HttpRequest, forloeb_pk: int) -> HttpResponse:
 
 @kraev_jobcenter
 def praktikaftale(request: HttpRequest, forloeb_pk: int) -> HttpResponse:
-    forloeb = hent_eget(request, Praktikforloeb, forloeb_pk)
+    forloeb = hent_forloeb(request, forloeb_pk)
     aftale = Praktikaftale.objects.filter(forloeb=forloeb).first() or Praktikaftale(forloeb=forloeb)
     return formularside(
         request,
@@ -142,7 +148,7 @@ def udfoer(request: HttpRequest, forloeb: Praktikforloeb, handling, besked: str)
 @kraev_jobcenter
 @require_POST
 def naeste_trin(request: HttpRequest, forloeb_pk: int) -> HttpResponse:
-    forloeb = hent_eget(request, Praktikforloeb, forloeb_pk)
+    forloeb = hent_forloeb(request, forloeb_pk)
     return udfoer(
         request,
         forloeb,
@@ -191,7 +197,7 @@ HANDLINGER = {
 def handling(request: HttpRequest, forloeb_pk: int, art: str) -> HttpResponse:
     if art not in HANDLINGER:
         raise Http404
-    forloeb = hent_eget(request, Praktikforloeb, forloeb_pk)
+    forloeb = hent_forloeb(request, forloeb_pk)
     form_class, service, besked = HANDLINGER[art]
     form = form_class(request.POST, forloeb)
     if not form.is_valid():
@@ -229,12 +235,22 @@ def mine_forloeb(request: HttpRequest) -> HttpResponse:
         ),
         "idag": idag,
     }
+    context["forberedes"] = list(context["forberedes"])
+    context["mangler_status"] = list(context["mangler_status"])
+    services.registrer_visning(
+        bruger=request.user,
+        borger_ids=[
+            f.borger_id
+            for navn in ("overskredne", "snart_slut", "koerende", "forberedes", "mangler_status")
+            for f in context[navn]
+        ],
+    )
     return render(request, "borgere/mine_forloeb.html", context)
 
 
 @kraev_jobcenter
 def kontakt_tilknyt(request: HttpRequest, pk: int) -> HttpResponse:
-    borger = hent_eget(request, Borger, pk)
+    borger = hent_borger(request, pk)
     return formularside(
         request,
         KontaktTilknytForm(request.POST or None, bruger=request.user),
@@ -251,6 +267,8 @@ def kontakt_tilknyt(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def forloebstabel(request: HttpRequest, forloeb, titel: str, tom: str, **extra) -> str:
+    forloeb = list(forloeb)
+    services.registrer_visning(bruger=request.user, borger_ids=[f.borger_id for f in forloeb])
     context = {
         "forloeb": forloeb,
         "titel": titel,

@@ -10,7 +10,7 @@ from jobcenter.export import csv_response, excel_response
 from jobcenter.models import Beregning, Jobcenter
 
 from .. import services, tasks
-from ..models import Adgangslog, Handling, Kampagne
+from ..models import Handling, Kampagne
 from ..services.maal import bag_tallet
 
 KOLONNER = [
@@ -106,15 +106,10 @@ def bag_maal(request: HttpRequest, kode: str, maal_kode: str) -> HttpResponse:
             .select_related("borger", "virksomhed", "type")
             .order_by("borger__efternavn", "start")
         )
-        Adgangslog.objects.bulk_create(
-            Adgangslog(
-                bruger=request.user,
-                brugernavn=request.user.get_username(),
-                jobcenter=request.user.jobcenter,
-                borger_id=borger_id,
-                handling=Handling.BAG_NOEGLETAL,
-            )
-            for borger_id in {f.borger_id for f in forloeb}
+        services.registrer_visning(
+            bruger=request.user,
+            borger_ids=[f.borger_id for f in forloeb],
+            handling=Handling.BAG_NOEGLETAL,
         )
     context = {"kampagne": kampagne, "maal": maal, "snapshot": snapshot, "forloeb": forloeb}
     return render(request, "borgere/bag_maal.html", context)

@@ -1,6 +1,7 @@
 """The place board: every virksomhedscenter place of the jobcentre, free or filled."""
 
 from django import forms
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -74,6 +75,9 @@ def pladsoversigt(request: HttpRequest) -> HttpResponse:
         return csv_response(f"{filnavn}.csv", KOLONNER, rows(oversigt, dato))
     if request.GET.get("format") == "xlsx":
         return excel_response(f"{filnavn}.xlsx", KOLONNER, rows(oversigt, dato))
+    fyldte = [status.forloeb for status in oversigt if not status.fri]
+    prefetch_related_objects(fyldte, "borger")
+    services.registrer_visning(bruger=request.user, borger_ids=[f.borger_id for f in fyldte])
     fri = sum(1 for status in oversigt if status.fri)
     context = {
         "filter": filter_,

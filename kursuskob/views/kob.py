@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from borgere.models import Adgangslog, Borger, Handling
-from borgere.services import registrer_adgang
+from borgere.models import Borger, Handling
+from borgere.services import registrer_adgang, registrer_visning
+from borgere.views.borger import hent_borger
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_rolle
 from jobcenter.historik import historik
 from jobcenter.views import formularside
@@ -110,16 +111,7 @@ def detalje(request: HttpRequest, pk: int) -> HttpResponse:
     idag = timezone.localdate()
     regnskab = services.pladsregnskab(kob)
     egne = list(Tilmelding.objects.synlige_for(user).filter(kursuskob=kob).select_related("borger"))
-    Adgangslog.objects.bulk_create(
-        Adgangslog(
-            bruger=user,
-            brugernavn=user.get_username(),
-            jobcenter_id=user.jobcenter_id,
-            borger_id=t.borger_id,
-            handling=Handling.KURSUS,
-        )
-        for t in egne
-    )
+    registrer_visning(bruger=user, borger_ids=[t.borger_id for t in egne], handling=Handling.KURSUS)
     tovholder = services.er_tovholder(user, kob)
     egen_linje = regnskab.linje(user.jobcenter_id)
     context = {
@@ -294,7 +286,7 @@ def handling(request: HttpRequest, pk: int, art: str) -> HttpResponse:
 @require_POST
 def henvis(request: HttpRequest, borger_pk: int) -> HttpResponse:
     """From the citizen's page: refer the citizen to a class their jobcentre has places on."""
-    borger = hent_eget(request, Borger, borger_pk)
+    borger = hent_borger(request, borger_pk, Handling.KURSUS)
     form = HenvisForm(request.POST, borger=borger)
     if not form.is_valid():
         messages.error(request, "Vælg et hold, som jeres jobcenter har pladser på.")
@@ -326,8 +318,7 @@ def tilmelding(request: HttpRequest, pk: int) -> HttpResponse:
     """One referral: withdraw it before the start, follow up after. Own jobcentre only."""
     tilmelding = hent_eget(request, Tilmelding, pk)
     kob = tilmelding.kursuskob
-    if request.method == "GET":
-        registrer_adgang(bruger=request.user, borger=tilmelding.borger, handling=Handling.KURSUS)
+    registrer_adgang(bruger=request.user, borger=tilmelding.borger, handling=Handling.KURSUS)
     form = OpfoelgningForm(
         request.POST or None,
         initial={
