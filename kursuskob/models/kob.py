@@ -80,12 +80,6 @@ class KursuskobQuerySet(models.QuerySet):
             optagne=Coalesce(Subquery(optagne.annotate(n=Count("pk")).values("n")), 0),
         ).annotate(ledige=F("hold__kapacitet") - F("tilsagn") + F("frigivne"))
 
-    def tvaerkommunale(self):
-        """Two or more jobcentres hold places: the figure the national mapping could not get."""
-        return self.annotate(antal_jobcentre=Count("tildelinger", distinct=True)).filter(
-            antal_jobcentre__gte=2
-        )
-
 
 class Kursuskob(models.Model):
     hold = models.OneToOneField(Hold, on_delete=models.PROTECT, related_name="kursuskob")

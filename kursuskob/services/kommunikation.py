@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from jobcenter.models import Bruger, Rolle
 
 from ..models import Fase, Kursuskob, Meddelelse
-from .kob import er_tovholder, kraev, pladsregnskab
+from .kob import Pladsregnskab, er_tovholder, kraev, pladsregnskab
 
 
 def kickoff(kob: Kursuskob) -> tuple[str, str, list[str]]:
@@ -74,9 +74,9 @@ def advar_om_minimum(*, dato: datetime.date) -> int:
     ).select_related("hold__kursus", "tovholder")
     advaret = 0
     for kob in kandidater:
-        if not minimum_i_fare(kob, dato):
-            continue
         regnskab = pladsregnskab(kob)
+        if not minimum_i_fare(kob, regnskab, dato):
+            continue
         with transaction.atomic():
             # Of two overlapping runs only one marks the row and sends; a failed mail rolls the
             # mark back, so the next run tries again.
@@ -99,7 +99,7 @@ def advar_om_minimum(*, dato: datetime.date) -> int:
     return advaret
 
 
-def minimum_i_fare(kob: Kursuskob, dato: datetime.date) -> bool:
+def minimum_i_fare(kob: Kursuskob, regnskab: Pladsregnskab, dato: datetime.date) -> bool:
     """Before the deadline, within the warning window, with fewer referred than the minimum."""
     hold = kob.hold
     if hold.minimum is None or hold.tilmeldingsfrist is None or kob.fase > Fase.VISITATION:
@@ -107,4 +107,4 @@ def minimum_i_fare(kob: Kursuskob, dato: datetime.date) -> bool:
     dage = (hold.tilmeldingsfrist - dato).days
     if not 0 <= dage <= settings.KURSUSKOB_ADVARSEL_DAGE:
         return False
-    return pladsregnskab(kob).henviste < hold.minimum
+    return regnskab.henviste < hold.minimum

@@ -126,7 +126,7 @@ def detalje(request: HttpRequest, pk: int) -> HttpResponse:
         "kan_forpligte": services.kan_forpligte(user, kob),
         "ledige_for_os": regnskab.ledige_for(user.jobcenter_id),
         "kan_koebe": services.kan_koebe(user, kob) and regnskab.ledige_for(user.jobcenter_id) > 0,
-        "minimum_i_fare": services.minimum_i_fare(kob, idag),
+        "minimum_i_fare": services.minimum_i_fare(kob, regnskab, idag),
         "fordeling_form": FordelingForm(prefix="fordeling"),
         "bekraeft_form": BekraeftForm(
             prefix="bekraeft",
