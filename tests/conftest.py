@@ -1,11 +1,15 @@
 """Fixtures for the cross-app tests: a real Chromium for browser journeys."""
 
 import os
+import subprocess
+import sys
 from importlib import import_module
 from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.conf import settings
+from django.db import connection
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # As root, in a closed network: no sandbox, and no background calls that would be refused.
@@ -94,3 +98,51 @@ def log_ind(page):
         return page
 
     return login
+
+
+def start_worker(queue: str, *, pool: str = "solo", **env: str) -> subprocess.Popen:
+    """A real Celery worker process on a queue of its own, pointed at the test database, in a
+    process group of its own (so a test can kill it, children and all). `env` overrides
+    settings for this worker only, e.g. CELERY_BROKER_URL."""
+    if not settings.CELERY_BROKER_URL or connection.vendor != "postgresql":
+        if os.environ.get("CI"):
+            pytest.fail("CI skal sætte CELERY_BROKER_URL (Redis) og DATABASE_URL (PostgreSQL).")
+        pytest.skip("needs CELERY_BROKER_URL and a PostgreSQL DATABASE_URL, as CI sets them")
+    s = connection.settings_dict
+    database_url = f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "jobcenter",
+            "worker",
+            f"--pool={pool}",
+            "--concurrency=1",
+            "--queues",
+            queue,
+            "--hostname",
+            f"{queue}-{os.urandom(3).hex()}@%h",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--loglevel=INFO",
+        ],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DATABASE_URL": database_url, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def stop_worker(process: subprocess.Popen) -> str:
+    """Stop a worker (if it still runs) and return what it logged; the log is printed too, so a
+    failing test shows it."""
+    if process.poll() is None:
+        process.terminate()
+    output, _ = process.communicate(timeout=60)
+    print(output)
+    return output

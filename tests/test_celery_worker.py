@@ -1,63 +1,25 @@
 """A real Celery worker process takes a task from Redis and writes its result to PostgreSQL."""
 
 import datetime
-import os
-import subprocess
-import sys
 import uuid
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from borgere import tasks
 from borgere.models import Ydelsesbestand
 from borgere.tests.factories import YdelsesperiodeFactory
+from tests.conftest import start_worker, stop_worker
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
-
-
-def worker_database_url() -> str:
-    s = connection.settings_dict
-    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
 
 
 @pytest.fixture
 def worker():
     """A worker on a queue of its own, pointed at the test database."""
-    if not settings.CELERY_BROKER_URL or connection.vendor != "postgresql":
-        if os.environ.get("CI"):
-            pytest.fail("CI skal sætte CELERY_BROKER_URL (Redis) og DATABASE_URL (PostgreSQL).")
-        pytest.skip("needs CELERY_BROKER_URL and a PostgreSQL DATABASE_URL, as CI sets them")
     queue = f"test-{uuid.uuid4().hex}"
-    env = {**os.environ, "DATABASE_URL": worker_database_url()}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "jobcenter",
-            "worker",
-            "--pool=solo",
-            "--queues",
-            queue,
-            "--hostname",
-            f"{queue}@%h",
-            "--without-gossip",
-            "--without-mingle",
-            "--loglevel=INFO",
-        ],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = start_worker(queue)
     yield queue
-    process.terminate()
-    output, _ = process.communicate(timeout=60)
-    print(output)
+    stop_worker(process)
 
 
 def test_a_real_worker_computes_key_figures_into_postgresql(worker, jobcenter_a):
