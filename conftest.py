@@ -14,7 +14,7 @@ from hypothesis import settings as hypothesis_settings
 
 from jobcenter.celery import app as celery_app
 from jobcenter.models import Rolle
-from jobcenter.tests.factories import BrugerFactory, JobcenterFactory
+from jobcenter.tests.factories import BrugerFactory, JobcenterFactory, totrinsenhed
 
 # CI runs the same examples for the same commit; a developer's run explores new ones.
 hypothesis_settings.register_profile("ci", derandomize=True, database=None)
@@ -89,10 +89,16 @@ def analytiker(db):
 
 @pytest.fixture
 def client_for(client):
-    """`client_for(user)`: the test client, logged in as that user."""
+    """`client_for(user)`: the test client, logged in as that user; an administrator's or
+    superuser's session has passed two-factor login too (that step has tests of its own)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
 
     def login(user):
         client.force_login(user)
+        if user.kraever_totrin:
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = totrinsenhed(user).persistent_id
+            session.save()
         return client
 
     return login

@@ -8,6 +8,8 @@ def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"navigation": []}
+    if user.kraever_totrin and not user.is_verified():  # half-way through logging in
+        return {"navigation": []}
     punkter = [{"tekst": "Forside", "url": reverse("forside")}]
     for config in apps.get_app_configs():
         for tekst, url_name in getattr(config, "navigation", lambda _user: [])(user):

@@ -109,6 +109,11 @@ class Bruger(AbstractUser):
     def er_leder(self) -> bool:
         return self.er_i_jobcenter and self.rolle in (Rolle.LEDER, Rolle.ADMINISTRATOR)
 
+    @property
+    def kraever_totrin(self) -> bool:
+        """Administrators and superusers log in with a code from an authenticator app too."""
+        return self.is_superuser or self.rolle == Rolle.ADMINISTRATOR
+
 
 class Beregning(models.Model):
     """The fill state of one computation (navn, dato). Its row is locked while the computation

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "crispy_forms",
     "django_filters",
     "jobcenter",
@@ -55,6 +57,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Administrators and superusers must pass two-factor login before anything else.
+    "jobcenter.middleware.TotrinMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -101,6 +106,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/spaerret.html"
 AXES_VERBOSE = False
+# Two-factor login (django-otp, TOTP): the name authenticator apps show for the account.
+OTP_TOTP_ISSUER = env("TOTRIN_UDSTEDER", default="Jobcenter virksomhedssamarbejde")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "forside"
 LOGOUT_REDIRECT_URL = "login"

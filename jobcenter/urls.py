@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.forside, name="forside"),
     path("sundhed/", views.sundhed, name="sundhed"),
     path("log-ind/", auth_views.LoginView.as_view(), name="login"),
+    path("log-ind/totrin/", views.totrin, name="totrin"),
     path("log-af/", auth_views.LogoutView.as_view(), name="logout"),
     path("virksomheder/", include("virksomheder.urls")),
     path("borgere/", include("borgere.urls")),

@@ -1,5 +1,7 @@
+import base64
 from collections.abc import Callable
 
+import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -8,7 +10,10 @@ from django.db import connection
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 
+from . import services
+from .forms import TotrinForm
 from .paneler import paneler
 
 
@@ -61,3 +66,29 @@ def sundhed(request: HttpRequest) -> JsonResponse:
     status["koe_i_processen"] = bool(settings.CELERY_TASK_ALWAYS_EAGER)
     sund = status["database"] == "ok" and status["opgavekoe"] == "ok"
     return JsonResponse(status, status=200 if sund else 503)
+
+
+def totrin(request: HttpRequest) -> HttpResponse:
+    """The second step of logging in, for administrators and superusers: the code from an
+    authenticator app. The first time, the app is set up here from a QR code (or the key)."""
+    naeste = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(naeste, {request.get_host()}, request.is_secure()):
+        naeste = settings.LOGIN_REDIRECT_URL
+    if not request.user.kraever_totrin or request.user.is_verified():
+        return redirect(naeste)
+    enhed = services.totrinsenhed(request.user)
+    form = TotrinForm(enhed, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        ny = not enhed.confirmed
+        services.godkend_totrin(request, enhed)
+        if ny:
+            messages.success(request, "Godkendelsesappen er sat op. Næste gang beder vi om koden.")
+        return redirect(naeste)
+    context = {"form": form, "next": naeste, "enhed": enhed}
+    if not enhed.confirmed:
+        context["qr"] = segno.make(enhed.config_url, error="m").svg_inline(
+            scale=5, title="QR-kode til godkendelsesappen"
+        )
+        noegle = base64.b32encode(enhed.bin_key).decode()
+        context["noegle"] = " ".join(noegle[i : i + 4] for i in range(0, len(noegle), 4))
+    return render(request, "registration/totrin.html", context)

@@ -11,6 +11,9 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection
 
+from jobcenter.tests.factories import engangskode, totrinsenhed
+from tests.tilgaengelighed import Besoeg
+
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # As root, in a closed network: no sandbox, and no background calls that would be refused.
 CHROMIUM_ARGS = [
@@ -68,7 +71,8 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     """A page on the live server. Every journey also proves that nothing broke the
-    Content-Security-Policy and no script failed."""
+    Content-Security-Policy, no script failed, and every page it saw passes axe-core's
+    WCAG 2.1 AA rules with its charts beside their tables (tests/tilgaengelighed.py)."""
     context = browser.new_context(base_url=live_server.url, locale="da-DK")
     context.set_default_timeout(15_000)
     page = context.new_page()
@@ -80,9 +84,12 @@ def page(browser, live_server):
         ),
     )
     page.on("pageerror", lambda fejl: problemer.append(str(fejl)))
+    page.besoeg = Besoeg(page)
     yield page
+    page.besoeg.tjek()
     context.close()
     assert problemer == [], problemer
+    assert page.besoeg.fejl == {}, "WCAG 2.1 AA-brud (axe-core)"
 
 
 @pytest.fixture
@@ -90,10 +97,15 @@ def log_ind(page):
     """`log_ind(user)`: log in through the login page, as a person would."""
 
     def login(user, password="korrekt-hest-batteri-haefteklamme"):
+        page.besoeg.tjek()  # the last user's pages, while they are still logged in
         page.goto("/log-ind/")
         page.get_by_label("Brugernavn").fill(user.username)
         page.get_by_label("Adgangskode").fill(password)
         page.get_by_role("button", name="Log ind").click()
+        if user.kraever_totrin:
+            page.wait_for_url("/log-ind/totrin/**")
+            page.get_by_label("Engangskode").fill(engangskode(totrinsenhed(user)))
+            page.get_by_role("button", name="Bekræft").click()
         page.wait_for_url("/")
         return page
 

@@ -270,7 +270,7 @@ def vaerdi(v):
 
 
 def test_no_id_of_another_jobcentre_leaks_on_any_url(
-    aalborg, client, jobcenter_a, jobcenter_b, analytiker
+    aalborg, client, client_for, jobcenter_a, jobcenter_b, analytiker
 ):
     rng = random.Random(2026)
     personer = [
@@ -291,7 +291,7 @@ def test_no_id_of_another_jobcentre_leaks_on_any_url(
     for navn, converters in moenstre:
         slugs = [k for k, c in converters.items() if type(c).__name__ != "IntConverter"]
         for bruger in personer:
-            client.force_login(bruger)
+            client_for(bruger)
             for id_ in ider:
                 kwargs = {
                     k: id_ for k, c in converters.items() if type(c).__name__ == "IntConverter"

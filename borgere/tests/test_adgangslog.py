@@ -73,13 +73,13 @@ def test_the_log_is_shown_to_the_administrator_only(client_for, konsulent, admin
     assert "Eksportér adgangslog" in client_for(administrator).get(url).content.decode()
 
 
-def test_an_operators_view_in_the_django_admin_is_logged_too(client, borger):
+def test_an_operators_view_in_the_django_admin_is_logged_too(client_for, borger):
     from jobcenter.tests.factories import BrugerFactory
 
     drift = BrugerFactory(
         username="drift", is_superuser=True, is_staff=True, jobcenter=None, rolle=""
     )
-    client.force_login(drift)
+    client = client_for(drift)
     assert client.get(f"/admin/borgere/borger/{borger.pk}/change/").status_code == 200
     assert Adgangslog.objects.get(borger=borger).brugernavn == "drift"
 

@@ -21,9 +21,9 @@ def test_every_model_has_an_admin():
     assert [m.__name__ for m in models if not admin.site.is_registered(m)] == []
 
 
-def test_every_admin_list_renders_for_a_superuser(client):
+def test_every_admin_list_renders_for_a_superuser(client_for):
     superuser = BrugerFactory(is_superuser=True, is_staff=True, jobcenter=None, rolle="")
-    client.force_login(superuser)
+    client = client_for(superuser)
     for model in admin.site._registry:
         if model._meta.app_label in OWN_APPS:
             url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"

@@ -8,6 +8,7 @@ import sys
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.core.management import CommandError
 from django.test import override_settings
 from django.urls import reverse
 
@@ -125,3 +126,127 @@ def test_the_health_endpoint_reports_a_dead_queue(client, monkeypatch):
     response = client.get(reverse("sundhed"))
     assert response.status_code == 503
     assert response.json()["opgavekoe"] == "fejl: ConnectionError"
+
+
+class TestTotrin:
+    """Two-factor login (issue 8, item 4): administrators and superusers need a code from an
+    authenticator app after the password; the other roles do not."""
+
+    ADMINSIDE = "/borgere/import/"
+
+    def log_ind(self, client, username="administrator"):
+        svar = client.post(
+            reverse("login"),
+            {"username": username, "password": "korrekt-hest-batteri-haefteklamme"},
+        )
+        assert svar.status_code == 302
+        return svar
+
+    def test_a_password_alone_lets_an_administrator_reach_nothing(self, client, administrator):
+        self.log_ind(client)
+        for url in ("/", self.ADMINSIDE, "/borgere/", "/admin/"):
+            svar = client.get(url)
+            assert svar.status_code == 302, url
+            assert svar.url.startswith("/log-ind/totrin/?next="), url
+        assert client.post(self.ADMINSIDE).status_code == 302
+
+    def test_the_first_login_sets_up_the_app_from_a_qr_code(self, client, administrator):
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from jobcenter.tests.factories import engangskode
+
+        self.log_ind(client)
+        side = client.get(f"/log-ind/totrin/?next={self.ADMINSIDE}")
+        html = side.content.decode()
+        assert "Opsæt godkendelsesapp" in html and "<svg" in html
+        enhed = TOTPDevice.objects.get(user=administrator)
+        assert not enhed.confirmed
+        # Reloading shows the same key; a wrong code is refused and sets up nothing.
+        client.get("/log-ind/totrin/")
+        assert TOTPDevice.objects.filter(user=administrator).count() == 1
+        rigtig = engangskode(enhed)
+        forkert = client.post(
+            "/log-ind/totrin/", {"kode": f"{(int(rigtig) + 1) % 10**6:06d}", "next": self.ADMINSIDE}
+        )
+        assert "Koden er forkert eller udløbet" in forkert.content.decode()
+        enhed.refresh_from_db()
+        assert not enhed.confirmed
+        assert client.get(self.ADMINSIDE).status_code == 302
+        TOTPDevice.objects.update(throttling_failure_count=0)  # no need to wait out the pause
+
+        svar = client.post("/log-ind/totrin/", {"kode": engangskode(enhed), "next": self.ADMINSIDE})
+
+        assert (svar.status_code, svar.url) == (302, self.ADMINSIDE)
+        enhed.refresh_from_db()
+        assert enhed.confirmed
+        assert client.get(self.ADMINSIDE).status_code == 200
+
+    def test_later_logins_ask_for_the_code_and_not_the_qr_code(self, client, administrator):
+        from jobcenter.tests.factories import engangskode, totrinsenhed
+
+        enhed = totrinsenhed(administrator)
+        self.log_ind(client)
+        html = client.get("/log-ind/totrin/").content.decode()
+        assert "Engangskode" in html and "<svg" not in html
+        assert str(enhed.key) not in html
+        kode = engangskode(enhed)
+        assert client.post("/log-ind/totrin/", {"kode": kode}).url == "/"
+        assert client.get(self.ADMINSIDE).status_code == 200
+        # Logging out ends it: the next login asks again, and the used code is refused.
+        client.post(reverse("logout"))
+        self.log_ind(client)
+        igen = client.post("/log-ind/totrin/", {"kode": kode})
+        assert igen.status_code == 200
+        assert "Koden er forkert eller udløbet" in igen.content.decode()
+
+    @pytest.mark.parametrize("kode", ["", "12345", "abcdef", "1234567"])
+    def test_a_malformed_code_gets_a_danish_message(self, client, administrator, kode):
+        from jobcenter.tests.factories import totrinsenhed
+
+        totrinsenhed(administrator)
+        self.log_ind(client)
+        svar = client.post("/log-ind/totrin/", {"kode": kode})
+        assert svar.status_code == 200
+        assert any(
+            besked in svar.content.decode()
+            for besked in ("Skriv koden", "Koden har 6 cifre", "Koden består kun af cifre")
+        )
+
+    def test_repeated_wrong_codes_are_slowed_down(self, client, administrator):
+        from jobcenter.tests.factories import engangskode, totrinsenhed
+
+        enhed = totrinsenhed(administrator)
+        self.log_ind(client)
+        rigtig = engangskode(enhed)
+        forkert = f"{(int(rigtig) + 1) % 1_000_000:06d}"
+        client.post("/log-ind/totrin/", {"kode": forkert})
+        svar = client.post("/log-ind/totrin/", {"kode": rigtig})
+        assert "For mange forkerte koder i træk" in svar.content.decode()
+        assert client.get(self.ADMINSIDE).status_code == 302
+
+    def test_a_next_address_elsewhere_is_not_followed(self, client, administrator):
+        from jobcenter.tests.factories import engangskode, totrinsenhed
+
+        enhed = totrinsenhed(administrator)
+        self.log_ind(client)
+        svar = client.post(
+            "/log-ind/totrin/", {"kode": engangskode(enhed), "next": "https://example.com/"}
+        )
+        assert svar.url == "/"
+
+    def test_a_consultant_is_not_asked(self, client, konsulent):
+        self.log_ind(client, "konsulent")
+        assert client.get("/borgere/").status_code == 200
+        assert client.get("/log-ind/totrin/").status_code == 302
+
+    def test_the_operators_can_forget_a_lost_app(self, administrator):
+        from django.core.management import call_command
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from jobcenter.tests.factories import totrinsenhed
+
+        totrinsenhed(administrator)
+        call_command("nulstil_totrin", "administrator")
+        assert not TOTPDevice.objects.filter(user=administrator).exists()
+        with pytest.raises(CommandError, match="ingen bruger"):
+            call_command("nulstil_totrin", "ukendt")

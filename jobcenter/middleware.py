@@ -1,0 +1,31 @@
+"""Middleware of our own: two-factor login for the roles that need it."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
+
+# What a user half-way through logging in may reach: the two-factor page, logging out, and the
+# health check (which needs no login at all).
+UDEN_TOTRIN = {"totrin", "logout", "sundhed"}
+
+
+class TotrinMiddleware:
+    """A user who must use two-factor login (`Bruger.kraever_totrin`) and has not yet given a
+    code in this session is sent to the two-factor page, whatever page they asked for. Runs
+    after django-otp's OTPMiddleware, which tells whether the session is verified."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        bruger = request.user
+        if (
+            bruger.is_authenticated
+            and bruger.kraever_totrin
+            and not bruger.is_verified()
+            and request.resolver_match.url_name not in UDEN_TOTRIN
+        ):
+            return redirect_to_login(request.get_full_path(), reverse("totrin"))
+        return None
