@@ -76,35 +76,11 @@ def test_a_real_worker_checks_an_uploaded_import(worker, administrator):
 
 def test_a_real_worker_computes_a_goal_snapshot(worker, jobcenter_a, konsulent):
     from borgere import tasks as borgertasks
-    from borgere.models import (
-        Forloebstype,
-        Kampagne,
-        Maalgruppe,
-        Maalgruppeperiode,
-        Maalsnapshot,
-        Praktikforloeb,
-        Trin,
-        Ydelsesperiode,
-    )
-    from borgere.tests.factories import BorgerFactory, ydelse
-    from virksomheder.tests.factories import VirksomhedFactory
+    from borgere.models import Maalsnapshot
+    from borgere.tests.factories import kampagne_med_en_borger
 
     dato = datetime.date(2010, 11, 30)
-    borger = BorgerFactory(jobcenter=jobcenter_a)
-    start = datetime.date(2010, 1, 1)
-    Ydelsesperiode.objects.create(borger=borger, ydelse=ydelse("kontanthjaelp"), fra=start)
-    Maalgruppeperiode.objects.create(
-        borger=borger, maalgruppe=Maalgruppe.objects.get(kode="matchgruppe-2"), fra=start
-    )
-    Praktikforloeb.objects.create(
-        borger=borger,
-        virksomhed=VirksomhedFactory(),
-        type=Forloebstype.objects.get(kode="virksomhedspraktik"),
-        jobkonsulent=konsulent,
-        start=datetime.date(2010, 11, 1),
-        trin=Trin.UNDERVEJS,
-    )
-    kampagne = Kampagne.objects.get(kode="virksomhedscenterkampagnen")
+    kampagne = kampagne_med_en_borger(jobcenter_a, konsulent)
 
     result = borgertasks.beregn_maal.apply_async(args=[kampagne.pk, dato.isoformat()], queue=worker)
 

@@ -23,27 +23,13 @@ from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from borgere import tasks
-from borgere.models import (
-    Borger,
-    Forloebstype,
-    Importkoersel,
-    Importstatus,
-    Kampagne,
-    Maalgruppe,
-    Maalgruppeperiode,
-    Maalsnapshot,
-    Praktikforloeb,
-    Trin,
-    Ydelsesperiode,
-)
-from borgere.tests.factories import BorgerFactory, cpr_for, ydelse
+from borgere.models import Borger, Importkoersel, Importstatus, Kampagne, Maalsnapshot
+from borgere.tests.factories import BorgerFactory, cpr_for, kampagne_med_en_borger
 from tests.conftest import start_worker, stop_worker
-from virksomheder.tests.factories import VirksomhedFactory
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 DATO = datetime.date(2010, 11, 30)
-KAMPAGNE = "virksomhedscenterkampagnen"
 
 
 @contextmanager
@@ -96,25 +82,6 @@ def wait_for_insert_blocked(table: str, timeout: float = 120) -> None:
 def pool_children(worker: subprocess.Popen) -> list[int]:
     path = Path(f"/proc/{worker.pid}/task/{worker.pid}/children")
     return [int(pid) for pid in path.read_text().split()]
-
-
-def kampagne_med_en_borger(jobcenter, konsulent) -> Kampagne:
-    """The campaign with one citizen of `jobcenter` in its target group and in a placement."""
-    borger = BorgerFactory(jobcenter=jobcenter)
-    start = datetime.date(2010, 1, 1)
-    Ydelsesperiode.objects.create(borger=borger, ydelse=ydelse("kontanthjaelp"), fra=start)
-    Maalgruppeperiode.objects.create(
-        borger=borger, maalgruppe=Maalgruppe.objects.get(kode="matchgruppe-2"), fra=start
-    )
-    Praktikforloeb.objects.create(
-        borger=borger,
-        virksomhed=VirksomhedFactory(),
-        type=Forloebstype.objects.get(kode="virksomhedspraktik"),
-        jobkonsulent=konsulent,
-        start=datetime.date(2010, 11, 1),
-        trin=Trin.UNDERVEJS,
-    )
-    return Kampagne.objects.get(kode=KAMPAGNE)
 
 
 def assert_counted_once(kampagne: Kampagne, dato: datetime.date, jobcenter, rows: int) -> None:

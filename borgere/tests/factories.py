@@ -2,8 +2,19 @@ import datetime
 
 import factory
 
-from borgere.models import Borger, Maalgruppe, Maalgruppeperiode, Ydelsesperiode, Ydelsestype
+from borgere.models import (
+    Borger,
+    Forloebstype,
+    Kampagne,
+    Maalgruppe,
+    Maalgruppeperiode,
+    Praktikforloeb,
+    Trin,
+    Ydelsesperiode,
+    Ydelsestype,
+)
 from jobcenter.tests.factories import JobcenterFactory
+from virksomheder.tests.factories import VirksomhedFactory
 
 
 def cpr_for(n: int) -> str:
@@ -48,3 +59,21 @@ class MaalgruppeperiodeFactory(factory.django.DjangoModelFactory):
     maalgruppe = factory.LazyFunction(maalgruppe)
     fra = datetime.date(2026, 1, 1)
     til = None
+
+
+def kampagne_med_en_borger(jobcenter, konsulent) -> Kampagne:
+    """Virksomhedscenterkampagnen with one citizen of `jobcenter` who, on 30-11-2010, is in
+    its target group (kontanthjælp, matchgruppe 2) and in a company internship: Mål 1 is 1."""
+    borger = BorgerFactory(jobcenter=jobcenter)
+    start = datetime.date(2010, 1, 1)
+    Ydelsesperiode.objects.create(borger=borger, ydelse=ydelse("kontanthjaelp"), fra=start)
+    Maalgruppeperiode.objects.create(borger=borger, maalgruppe=maalgruppe(), fra=start)
+    Praktikforloeb.objects.create(
+        borger=borger,
+        virksomhed=VirksomhedFactory(),
+        type=Forloebstype.objects.get(kode="virksomhedspraktik"),
+        jobkonsulent=konsulent,
+        start=datetime.date(2010, 11, 1),
+        trin=Trin.UNDERVEJS,
+    )
+    return Kampagne.objects.get(kode="virksomhedscenterkampagnen")
