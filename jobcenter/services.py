@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import django_otp
+from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -35,12 +36,33 @@ def totrinsenhed(bruger: Bruger) -> TOTPDevice:
 
 
 def godkend_totrin(request: HttpRequest, enhed: TOTPDevice) -> None:
-    """A correct code was given: the app is set up (if it was new) and this session verified."""
+    """A correct code was given: the app is set up (if it was new) and this session verified.
+    A new app is announced by e-mail, so the owner notices if someone else set it up."""
+    from .tasks import send_totrin_besked
+
     if not enhed.confirmed:
         enhed.confirmed = True
         enhed.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user=enhed.user, confirmed=False).delete()
+        send_totrin_besked.delay_on_commit(enhed.user_id)
     django_otp.login(request, enhed)
+
+
+def send_totrin_besked(bruger: Bruger) -> bool:
+    """Tell the user that an authenticator app was set up on their account. False if the user
+    has no e-mail address."""
+    if not bruger.email:
+        return False
+    tid = timezone.localtime().strftime("%d-%m-%Y kl. %H:%M")
+    send_mail(
+        "Ny godkendelsesapp på din konto",
+        f"Der er sat en godkendelsesapp op til to-trins-login på din konto »{bruger.username}« "
+        f"den {tid}.\n\nVar det ikke dig, så kontakt driften straks: de nulstiller appen, og du "
+        "skifter din adgangskode.",
+        None,
+        [bruger.email],
+    )
+    return True
 
 
 def nulstil_totrin(bruger: Bruger) -> int:

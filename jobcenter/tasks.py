@@ -14,3 +14,11 @@ def dag(dato: str | None) -> datetime.date:
 def ping() -> str:
     """The health endpoint's round trip through the task queue."""
     return "pong"
+
+
+@shared_task
+def send_totrin_besked(bruger_id: int) -> bool:
+    from .models import Bruger
+    from .services import send_totrin_besked
+
+    return send_totrin_besked(Bruger.objects.get(pk=bruger_id))

@@ -150,11 +150,15 @@ class TestTotrin:
             assert svar.url.startswith("/log-ind/totrin/?next="), url
         assert client.post(self.ADMINSIDE).status_code == 302
 
-    def test_the_first_login_sets_up_the_app_from_a_qr_code(self, client, administrator):
+    def test_the_first_login_sets_up_the_app_from_a_qr_code(
+        self, client, administrator, mailoutbox, django_capture_on_commit_callbacks
+    ):
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
         from jobcenter.tests.factories import engangskode
 
+        administrator.email = "administrator@aarhus.dk"
+        administrator.save()
         self.log_ind(client)
         side = client.get(f"/log-ind/totrin/?next={self.ADMINSIDE}")
         html = side.content.decode()
@@ -174,23 +178,37 @@ class TestTotrin:
         assert client.get(self.ADMINSIDE).status_code == 302
         TOTPDevice.objects.update(throttling_failure_count=0)  # no need to wait out the pause
 
-        svar = client.post("/log-ind/totrin/", {"kode": engangskode(enhed), "next": self.ADMINSIDE})
+        with django_capture_on_commit_callbacks(execute=True):
+            svar = client.post(
+                "/log-ind/totrin/", {"kode": engangskode(enhed), "next": self.ADMINSIDE}
+            )
 
         assert (svar.status_code, svar.url) == (302, self.ADMINSIDE)
         enhed.refresh_from_db()
         assert enhed.confirmed
         assert client.get(self.ADMINSIDE).status_code == 200
+        # The owner is told, so a stranger who knew the password cannot set it up unnoticed.
+        (besked,) = mailoutbox
+        assert besked.to == [administrator.email]
+        assert "administrator" in besked.body and "kontakt driften" in besked.body
+        assert enhed.key not in besked.body
 
-    def test_later_logins_ask_for_the_code_and_not_the_qr_code(self, client, administrator):
+    def test_later_logins_ask_for_the_code_and_not_the_qr_code(
+        self, client, administrator, mailoutbox, django_capture_on_commit_callbacks
+    ):
         from jobcenter.tests.factories import engangskode, totrinsenhed
 
+        administrator.email = "administrator@aarhus.dk"
+        administrator.save()
         enhed = totrinsenhed(administrator)
         self.log_ind(client)
         html = client.get("/log-ind/totrin/").content.decode()
         assert "Engangskode" in html and "<svg" not in html
         assert str(enhed.key) not in html
         kode = engangskode(enhed)
-        assert client.post("/log-ind/totrin/", {"kode": kode}).url == "/"
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post("/log-ind/totrin/", {"kode": kode}).url == "/"
+        assert mailoutbox == []  # only a new app is announced
         assert client.get(self.ADMINSIDE).status_code == 200
         # Logging out ends it: the next login asks again, and the used code is refused.
         client.post(reverse("logout"))
