@@ -7,8 +7,8 @@ import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, DateField, Exists, F, OuterRef, Q
-from django.db.models.functions import Cast
+from django.db.models import Count, DateField, Exists, F, Max, OuterRef, Q
+from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
 
 from jobcenter.services import laast_beregning
@@ -216,15 +216,29 @@ class Maaltavle:
 def maaloversigt(
     *, kampagne: Kampagne, jobcenter_id: int | None
 ) -> tuple[datetime.date | None, list[Maaltavle]]:
-    """Reads snapshot rows only: one query for all of the campaign's snapshots."""
+    """Reads snapshot rows only, and only those the page shows, however many nights have been
+    computed: every jobcentre's on the latest date (the ranking), and the country's and the
+    chosen jobcentre's on the last computed day of each month (the trend). Two queries."""
+    alle = Maalsnapshot.objects.filter(maal__kampagne=kampagne)
+    # The country's row is written for every computed date, so its dates are all the dates.
+    datoer = list(
+        alle.filter(jobcenter=None)
+        .annotate(maaned=TruncMonth("dato"))
+        .values("maaned")
+        .annotate(sidste=Max("dato"))
+        .values_list("sidste", flat=True)
+    )
+    if not datoer:
+        return None, []
+    seneste = max(datoer)
     snapshots = list(
-        Maalsnapshot.objects.filter(maal__kampagne=kampagne)
+        alle.filter(
+            Q(dato=seneste)
+            | Q(dato__in=datoer) & (Q(jobcenter=None) | Q(jobcenter_id=jobcenter_id))
+        )
         .select_related("jobcenter", "maal")
         .order_by("dato", "jobcenter__navn")
     )
-    if not snapshots:
-        return None, []
-    seneste = snapshots[-1].dato
     tavler = []
     for maal in kampagne.maal.all():
         egne = [s for s in snapshots if s.maal_id == maal.pk]

@@ -304,6 +304,18 @@ class TestDashboard:
         assert 'data-testid="vaerdi-maal-1">2<' in html and "Beregnet" in html
         assert 'id="graf-maal-1"' in html and "Tallene bag grafen" in html
 
+    def test_the_trend_is_month_by_month_however_many_nights_are_computed(
+        self, client_for, leder, beregnet, django_assert_max_num_queries
+    ):
+        for dag in (1, 2, 15):  # the nightly job computes every day
+            beregn_maal(kampagne=beregnet, dato=d(2026, 5, dag))
+        client = client_for(leder)
+        with django_assert_max_num_queries(12):
+            tavle = client.get(self.url(beregnet)).context["tavler"][0]
+        assert [p["dato"] for p in tavle.udvikling] == ["2026-04-30", "2026-05-31", "2026-06-30"]
+        assert [p["egen"] for p in tavle.udvikling] == [Decimal(3), Decimal(3), Decimal(2)]
+        assert tavle.i_alt == 2  # the ranking reads the latest date only
+
     def test_consultants_do_not_see_dashboards_and_analysts_see_aggregates(
         self, client_for, konsulent, analytiker, beregnet
     ):
