@@ -122,6 +122,23 @@ def opret_runde(
     return runde
 
 
+def synlige_besvarelser(bruger: Bruger, runde: Runde):
+    """The responses of a round the user may open: their own jobcentre's, and every one for an
+    administrator of a jobcentre in the round."""
+    if not bruger.er_i_jobcenter:
+        return runde.besvarelser.none()
+    if bruger.er_administrator and runde.jobcentre.filter(pk=bruger.jobcenter_id).exists():
+        return runde.besvarelser.all()
+    return runde.besvarelser.filter(jobcenter_id=bruger.jobcenter_id)
+
+
+def kan_lave_indsats(bruger: Bruger, runde: Runde) -> bool:
+    """A leader in the round's network puts an item of the indsatsområde on the network's plan."""
+    return bool(
+        runde.netvaerk_id and bruger.er_leder and runde.netvaerk.har_medlem(bruger.jobcenter_id)
+    )
+
+
 def kan_styre(bruger: Bruger, runde: Runde) -> bool:
     """The administrators of the jobcentre that sent the round out close and recompute it."""
     return bool(

@@ -142,17 +142,6 @@ def hent_runde(request: HttpRequest, pk: int) -> Runde:
     )
 
 
-def ser_besvarelse(request: HttpRequest, besvarelse: Besvarelse) -> bool:
-    user = request.user
-    return user.er_i_jobcenter and (
-        besvarelse.jobcenter_id == user.jobcenter_id
-        or (
-            user.er_administrator
-            and besvarelse.runde.jobcentre.filter(pk=user.jobcenter_id).exists()
-        )
-    )
-
-
 @kraev_noegletal
 def runde(request: HttpRequest, pk: int) -> HttpResponse:
     runde = hent_runde(request, pk)
@@ -180,7 +169,9 @@ def runde(request: HttpRequest, pk: int) -> HttpResponse:
         "andel": besvaret / i_alt if i_alt else None,
         "kan_besvare": services.kan_besvare(request.user, runde) and runde.lukket is None,
         "kan_styre": services.kan_styre(request.user, runde),
-        "kan_se": {b.pk for b in besvarelser.values() if ser_besvarelse(request, b)},
+        "kan_se": set(
+            services.synlige_besvarelser(request.user, runde).values_list("pk", flat=True)
+        ),
         "beregning": Beregning.objects.filter(navn=f"indsatskort:{runde.pk}")
         .order_by("-startet")
         .first(),
@@ -228,7 +219,7 @@ def besvar(request: HttpRequest, pk: int) -> HttpResponse:
 @kraev_jobcenter
 def besvarelse(request: HttpRequest, pk: int) -> HttpResponse:
     besvarelse = get_object_or_404(Besvarelse.objects.select_related("runde", "jobcenter"), pk=pk)
-    if not ser_besvarelse(request, besvarelse):
+    if not services.synlige_besvarelser(request.user, besvarelse.runde).filter(pk=pk).exists():
         raise Http404
     svar = {s.spoergsmaal_id: s.vaerdi for s in besvarelse.svar.all()}
     linjer = [(s, svar.get(s.pk)) for s in services.undersoegelse.spoergsmaal(besvarelse.runde)]
@@ -297,11 +288,7 @@ def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
         filnavn = f"indsatskort-{runde.pk}-{metode}.{request.GET['format']}"
         return svar(filnavn, KOLONNER, eksportraekker(gruppe["kort"]))
     forrige = forrige_runde(runde, metode, gruppe["navn"]) if gruppe else None
-    leder_i_netvaerk = bool(
-        runde.netvaerk_id
-        and request.user.er_leder
-        and runde.netvaerk.har_medlem(request.user.jobcenter_id)
-    )
+    leder_i_netvaerk = services.kan_lave_indsats(request.user, runde)
 
     def indsats_form(f: dict) -> IndsatsForm | None:
         if not leder_i_netvaerk or f["kvadrant"] != analysis.INDSATSOMRAADE:
@@ -380,11 +367,7 @@ def indsatskort_diagram(request: HttpRequest, pk: int, type_: str, format_: str)
 def indsats_opret(request: HttpRequest, pk: int, faktor: str) -> HttpResponse:
     """Turn an item of the indsatsområde into an action in the network's plan."""
     runde = hent_runde(request, pk)
-    kraev_rolle(
-        bool(runde.netvaerk_id)
-        and request.user.er_leder
-        and runde.netvaerk.har_medlem(request.user.jobcenter_id)
-    )
+    kraev_rolle(services.kan_lave_indsats(request.user, runde))
     form = IndsatsForm(request.POST, prefix=f"indsats-{faktor}", jobcentre=runde.jobcentre.all())
     if form.is_valid():
         indsats = form.save(commit=False)
