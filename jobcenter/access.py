@@ -63,3 +63,9 @@ def kraev_rolle(tilladt: bool) -> None:
     """For a check after the object is loaded: 403 when the user's role may not do this."""
     if not tilladt:
         raise PermissionDenied
+
+
+def mangler_totrin(user) -> bool:
+    """Logged in with the password, but not yet with the code a two-factor user must give in
+    each session (django-otp's OTPMiddleware adds `is_verified`)."""
+    return user.is_authenticated and user.kraever_totrin and not user.is_verified()

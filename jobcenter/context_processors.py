@@ -1,14 +1,14 @@
 from django.apps import apps
 from django.urls import reverse
 
+from .access import mangler_totrin
+
 
 def navigation(request) -> dict:
     """The main menu for the user's role. Each app declares its own items (AppConfig.navigation),
     so the organisation core needs no knowledge of the apps above it."""
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {"navigation": []}
-    if user.kraever_totrin and not user.is_verified():  # half-way through logging in
+    if user is None or not user.is_authenticated or mangler_totrin(user):
         return {"navigation": []}
     punkter = [{"tekst": "Forside", "url": reverse("forside")}]
     for config in apps.get_app_configs():

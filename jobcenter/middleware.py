@@ -3,6 +3,8 @@
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 
+from .access import mangler_totrin
+
 # What a user half-way through logging in may reach: the two-factor page, logging out, and the
 # health check (which needs no login at all).
 UDEN_TOTRIN = {"totrin", "logout", "sundhed"}
@@ -20,12 +22,6 @@ class TotrinMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        bruger = request.user
-        if (
-            bruger.is_authenticated
-            and bruger.kraever_totrin
-            and not bruger.is_verified()
-            and request.resolver_match.url_name not in UDEN_TOTRIN
-        ):
+        if mangler_totrin(request.user) and request.resolver_match.url_name not in UDEN_TOTRIN:
             return redirect_to_login(request.get_full_path(), reverse("totrin"))
         return None

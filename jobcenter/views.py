@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from . import services
+from .access import mangler_totrin
 from .forms import TotrinForm
 from .paneler import paneler
 
@@ -74,7 +75,7 @@ def totrin(request: HttpRequest) -> HttpResponse:
     naeste = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(naeste, {request.get_host()}, request.is_secure()):
         naeste = settings.LOGIN_REDIRECT_URL
-    if not request.user.kraever_totrin or request.user.is_verified():
+    if not mangler_totrin(request.user):
         return redirect(naeste)
     enhed = services.totrinsenhed(request.user)
     form = TotrinForm(enhed, request.POST or None)
