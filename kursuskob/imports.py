@@ -9,8 +9,8 @@ from django.utils import timezone
 from jobcenter.imports import Afvist, Resultat, laes
 from jobcenter.models import Bruger
 
-from .models import Besvarelse, Runde, Svar
-from .services.undersoegelse import spoergsmaal, svarvaerdi
+from .models import Besvarelse, Runde
+from .services.undersoegelse import erstat_svar, spoergsmaal, svarvaerdi
 
 
 def find_runde(runde: str | Runde | None) -> Runde:
@@ -90,10 +90,5 @@ def importer_svar(
                     jobcenter=jobcenter,
                     defaults={"afsendt": timezone.now(), "importeret": True, "besvaret_af": None},
                 )
-                besvarelse.svar.all().delete()
-                Svar.objects.bulk_create(
-                    Svar(besvarelse=besvarelse, spoergsmaal=s, vaerdi=v)
-                    for s, v in vaerdier.items()
-                    if v is not None
-                )
+                erstat_svar(besvarelse, vaerdier)
     return resultat

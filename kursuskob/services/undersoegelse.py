@@ -85,18 +85,22 @@ def gem_besvarelse(*, bruger: Bruger, runde: Runde, svar: dict, afsend: bool) ->
     kraev(kan_besvare(bruger, runde), "Kun en leder i et jobcenter i runden kan besvare den.")
     kraev(runde.lukket is None, "Runden er lukket.")
     besvarelse, _ = Besvarelse.objects.get_or_create(runde=runde, jobcenter_id=bruger.jobcenter_id)
-    vaerdier = {s: svarvaerdi(s, svar.get(s.kode)) for s in spoergsmaal(runde)}
-    Svar.objects.filter(besvarelse=besvarelse).delete()
-    Svar.objects.bulk_create(
-        Svar(besvarelse=besvarelse, spoergsmaal=s, vaerdi=v)
-        for s, v in vaerdier.items()
-        if v is not None
-    )
+    erstat_svar(besvarelse, {s: svarvaerdi(s, svar.get(s.kode)) for s in spoergsmaal(runde)})
     besvarelse.besvaret_af = bruger
     if afsend:
         besvarelse.afsendt = timezone.now()
     besvarelse.save()
     return besvarelse
+
+
+def erstat_svar(besvarelse: Besvarelse, vaerdier: dict[Spoergsmaal, object]) -> None:
+    """The response's answers become `vaerdier`; an item without a value is not answered."""
+    besvarelse.svar.all().delete()
+    Svar.objects.bulk_create(
+        Svar(besvarelse=besvarelse, spoergsmaal=s, vaerdi=v)
+        for s, v in vaerdier.items()
+        if v is not None
+    )
 
 
 def svarprocent(runde: Runde) -> tuple[int, int]:
