@@ -40,7 +40,16 @@ class BorgerOpretForm(forms.ModelForm):
         fields = ["cpr", *BORGER_FELTER]
 
     def clean_cpr(self) -> str:
-        return normaliser_cpr(self.cleaned_data["cpr"])
+        """Only the user's own jobcentre is asked (the instance carries it): whether the number
+        exists in another jobcentre changes neither the answer nor the queries run."""
+        cpr = normaliser_cpr(self.cleaned_data["cpr"])
+        if Borger.objects.filter(jobcenter_id=self.instance.jobcenter_id, cpr=cpr).exists():
+            raise ValidationError(
+                "Jeres jobcenter har allerede en borger med dette CPR-nummer. Søg borgeren frem "
+                "i stedet.",
+                code="findes_i_jobcentret",
+            )
+        return cpr
 
 
 class YdelsesperiodeForm(forms.ModelForm):

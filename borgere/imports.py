@@ -182,9 +182,12 @@ def plan_jobcentre(bruger: Bruger, rows, fremskridt) -> Plan:
 def plan_borgere(bruger: Bruger, rows, fremskridt) -> Plan:
     plan = Plan()
     jobcenter = bruger.jobcenter
+    # Only the own jobcentre's records: a CPR number known elsewhere is a new citizen here.
     eksisterende = {
         b.cpr: b
-        for b in Borger.objects.filter(cpr__in=[normaliser_cpr(r[0]) for _, r in rows if r])
+        for b in Borger.objects.filter(
+            jobcenter=jobcenter, cpr__in=[normaliser_cpr(r[0]) for _, r in rows if r]
+        )
     }
     set_i_fil: set[str] = set()
     for nummer, row in rows:
@@ -215,9 +218,6 @@ def plan_borgere(bruger: Bruger, rows, fremskridt) -> Plan:
             continue
         fornavn, efternavn = " ".join(dele[:-1]), dele[-1]
         gammel = eksisterende.get(cpr)
-        if gammel is not None and gammel.jobcenter_id != jobcenter.pk:
-            plan.fejl.append((nummer, "CPR-nummeret tilhører en borger i et andet jobcenter"))
-            continue
         if gammel is None:
             plan.nye.append(
                 Borger(jobcenter=jobcenter, cpr=cpr, fornavn=fornavn, efternavn=efternavn)

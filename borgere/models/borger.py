@@ -104,13 +104,10 @@ class Borger(models.Model):
     jobcenter = models.ForeignKey(
         Jobcenter, on_delete=models.PROTECT, related_name="borgere", verbose_name="jobcenter"
     )
-    cpr = models.CharField(
-        "CPR-nummer",
-        max_length=10,
-        unique=True,
-        validators=[validate_cpr],
-        error_messages={"unique": "Der findes allerede en borger med dette CPR-nummer."},
-    )
+    # Unique per jobcentre, not nationally: a jobcentre's record of a citizen is its own, and a
+    # citizen who moves gets a new record in the new jobcentre. So no form, import or search can
+    # tell whether a CPR number exists in another jobcentre (design.md §5).
+    cpr = models.CharField("CPR-nummer", max_length=10, validators=[validate_cpr])
     fornavn = models.CharField("fornavn", max_length=100)
     efternavn = models.CharField("efternavn", max_length=100)
     adresse = models.CharField("adresse", max_length=200, blank=True)
@@ -134,6 +131,12 @@ class Borger(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="borger_cpr_ti_cifre", condition=Q(cpr__regex=r"^[0-9]{10}$")
+            ),
+            models.UniqueConstraint(
+                fields=["jobcenter", "cpr"],
+                name="borger_cpr_en_gang_pr_jobcenter",
+                violation_error_message="Jeres jobcenter har allerede en borger med dette "
+                "CPR-nummer.",
             ),
         ]
         indexes = [models.Index(fields=["jobcenter", "efternavn", "fornavn"])]

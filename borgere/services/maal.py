@@ -82,15 +82,20 @@ def bag_tallet(maal: Maal, dato: datetime.date):
     )
 
 
-def taelling(maal: Maal, dato: datetime.date) -> dict[int, tuple[int, int | None]]:
-    """Per jobcentre: (distinct citizens, None) for a stock; (self-supporting, all forløb)
-    for a share. One aggregate query."""
+def taelling(maal: Maal, dato: datetime.date) -> dict[int | None, tuple[int, int | None]]:
+    """Per jobcentre, and nationally under the key None: (distinct citizens, None) for a stock;
+    (self-supporting, all forløb) for a share. One aggregate query, and one more for a stock:
+    a person who moved has a record in each jobcentre (design.md §5), and the nation counts the
+    person once, by CPR number, without the figures showing the link."""
     grupperet = bag_tallet(maal, dato).values("borger__jobcenter_id").order_by()
     if not maal.er_andel:
         rows = grupperet.annotate(n=Count("borger_id", distinct=True))
-        return {r["borger__jobcenter_id"]: (r["n"], None) for r in rows}
+        tal = {r["borger__jobcenter_id"]: (r["n"], None) for r in rows}
+        personer = bag_tallet(maal, dato).aggregate(n=Count("borger__cpr", distinct=True))["n"]
+        return {**tal, None: (personer, None)}
     rows = grupperet.annotate(naevner=Count("pk"), taeller=Count("pk", filter=Q(paa_ydelse=False)))
-    return {r["borger__jobcenter_id"]: (r["taeller"], r["naevner"]) for r in rows}
+    tal = {r["borger__jobcenter_id"]: (r["taeller"], r["naevner"]) for r in rows}
+    return {**tal, None: (sum(t for t, _ in tal.values()), sum(n for _, n in tal.values()))}
 
 
 def vaerdi(taeller: int, naevner: int | None) -> Decimal | None:
@@ -114,12 +119,8 @@ def beregn_maal(*, kampagne: Kampagne, dato: datetime.date) -> int:
             maaltal = {m.jobcenter_id: m.vaerdi for m in maal.maaltal.all()}
             tom = (0, 0 if maal.er_andel else None)
             for jobcenter_id in [*sorted((set(nu) | set(ved_start) | set(maaltal)) - {None}), None]:
-                if jobcenter_id is None:  # nationally: the sum of the jobcentres
-                    t, n = samlet(nu.values(), maal.er_andel)
-                    t0, n0 = samlet(ved_start.values(), maal.er_andel)
-                else:
-                    t, n = nu.get(jobcenter_id, tom)
-                    t0, n0 = ved_start.get(jobcenter_id, tom)
+                t, n = nu.get(jobcenter_id, tom)
+                t0, n0 = ved_start.get(jobcenter_id, tom)
                 rows.append(
                     Maalsnapshot(
                         maal=maal,
@@ -138,23 +139,13 @@ def beregn_maal(*, kampagne: Kampagne, dato: datetime.date) -> int:
     return len(rows)
 
 
-def startvaerdier(maal: Maal, start: datetime.date) -> dict[int, tuple[int, int | None]]:
+def startvaerdier(maal: Maal, start: datetime.date) -> dict[int | None, tuple[int, int | None]]:
     """The counts on the campaign's start date: from its snapshot if it has been computed,
     so the nightly run needs one query per goal; otherwise counted now."""
-    gemte = maal.snapshots.filter(dato=start, jobcenter__isnull=False).values_list(
-        "jobcenter_id", "taeller", "naevner"
-    )
+    gemte = maal.snapshots.filter(dato=start).values_list("jobcenter_id", "taeller", "naevner")
     if gemte:
         return {jobcenter_id: (t, n) for jobcenter_id, t, n in gemte}
     return taelling(maal, start)
-
-
-def samlet(taellinger, er_andel: bool) -> tuple[int, int | None]:
-    taellinger = list(taellinger)
-    return (
-        sum(t for t, _ in taellinger),
-        sum(n for _, n in taellinger) if er_andel else None,
-    )
 
 
 @dataclass(frozen=True)

@@ -166,6 +166,26 @@ def maal2_data(data):
     return data
 
 
+def test_a_citizen_with_a_record_in_two_jobcentres_counts_once_nationally(data):
+    """A person who moved has a record in each jobcentre (one CPR number, two citizens); when
+    both records are in the target group with a running forløb on the date, each jobcentre
+    counts its own record and the nation counts the person once."""
+    i_a = data.borger(data.a, KONTANT_HELE_AARET, MATCH2_HELE_AARET)
+    i_b = BorgerFactory(jobcenter=data.b, cpr=i_a.cpr)
+    for kode, model in [("kontanthjaelp", Ydelsesperiode), ("matchgruppe-2", Maalgruppeperiode)]:
+        felt = "ydelse" if model is Ydelsesperiode else "maalgruppe"
+        kategori = (Ydelsestype if model is Ydelsesperiode else Maalgruppe).objects.get(kode=kode)
+        model.objects.create(borger=i_b, fra=d(2026, 5, 1), **{felt: kategori})
+    data.forloeb(i_a, d(2026, 3, 1))
+    data.forloeb(i_b, d(2026, 6, 1))
+    beregn_maal(kampagne=lav_kampagne(), dato=DATO)
+    assert {k: v.vaerdi for k, v in snapshots("maal-1").items()} == {
+        "Jobcenter Aarhus": 1,
+        "Jobcenter Aalborg": 1,
+        "landet": 1,
+    }
+
+
 def test_maal_2_is_the_share_self_supporting_four_weeks_after(maal2_data):
     kampagne = lav_kampagne()
     Maaltal.objects.create(

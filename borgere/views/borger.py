@@ -104,7 +104,7 @@ def gem_borger(request: HttpRequest):
 def opret(request: HttpRequest) -> HttpResponse:
     return formularside(
         request,
-        BorgerOpretForm(request.POST or None),
+        BorgerOpretForm(request.POST or None, instance=Borger(jobcenter=request.user.jobcenter)),
         titel="Opret borger",
         tilbage=reverse("borgere:liste"),
         gem=gem_borger(request),
