@@ -108,8 +108,9 @@ def client_for(client):
 def _adgangslog_kraeves(monkeypatch):
     """The access-log hook (issue 8, item 2): in every test, a request that loads a citizen's
     row from the database and answers successfully must write an access-log row, or the test
-    fails. Loading is seen where Django builds a Borger from a database row (also through
-    select_related); the log where the SQL inserts into the access log."""
+    fails. Loading is seen where Django builds a Borger or one of its history rows from a
+    database row (also through select_related); the log where the SQL inserts into the access
+    log. It covers the operators' Django admin as every other page."""
     import threading
 
     from django.core.handlers.base import BaseHandler
@@ -146,4 +147,13 @@ def _adgangslog_kraeves(monkeypatch):
         return response
 
     monkeypatch.setattr(Borger, "from_db", classmethod(from_db))
+    # A citizen's history rows (the admin's »Historik«) are the citizen's data too.
+    original_historik = Borger.history.model.from_db.__func__
+
+    def historik_from_db(cls, db, field_names, values):
+        if getattr(lokal, "saa", None) is not None:
+            lokal.saa["laest"] = True
+        return original_historik(cls, db, field_names, values)
+
+    monkeypatch.setattr(Borger.history.model, "from_db", classmethod(historik_from_db))
     monkeypatch.setattr(BaseHandler, "get_response", get_response)

@@ -1,3 +1,7 @@
+"""The operators' Django admin (superusers only). Every page of it that shows a citizen's data
+logs it as the product's own pages do (`BorgerdataAdmin`); the import runs' preview of names is
+not shown here at all."""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -23,7 +27,52 @@ from .models import (
     Ydelsesperiode,
     Ydelsestype,
 )
-from .services import registrer_adgang
+from .services import registrer_visning
+
+
+class BorgerdataAdmin:
+    """An admin whose rows show citizens' data. The list, a row's page, its history and a
+    historical version each write the access log for the citizens shown (delete pages, of every
+    model, through `BorgereConfig.drift_viste`).
+    `borger_sti` is the lookup from the model to the citizen's id. A mixin, before the
+    ModelAdmin class (SimpleHistoryAdmin where the model keeps history)."""
+
+    borger_sti = "borger_id"
+
+    def borger_ider(self, pks) -> list[int]:
+        return list(self.model.objects.filter(pk__in=pks).values_list(self.borger_sti, flat=True))
+
+    def log(self, request, pks, handling: str) -> None:
+        registrer_visning(bruger=request.user, borger_ids=self.borger_ider(pks), handling=handling)
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        cl = (getattr(response, "context_data", None) or {}).get("cl")
+        if cl is not None:
+            self.log(request, [obj.pk for obj in cl.result_list], Handling.LISTE)
+        return response
+
+    def vist(self, request, object_id, response):
+        if response.status_code == 200:
+            self.log(request, [object_id], Handling.VIST)
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return self.vist(
+            request, object_id, super().change_view(request, object_id, form_url, extra_context)
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        return self.vist(
+            request, object_id, super().history_view(request, object_id, extra_context)
+        )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        return self.vist(
+            request,
+            object_id,
+            super().history_form_view(request, object_id, version_id, extra_context),
+        )
 
 
 @admin.register(Ydelsestype)
@@ -47,31 +96,27 @@ class MaalgruppeperiodeInline(admin.TabularInline):
 
 
 @admin.register(Ydelsesperiode, Maalgruppeperiode)
-class PeriodeAdmin(admin.ModelAdmin):
+class PeriodeAdmin(BorgerdataAdmin, admin.ModelAdmin):
     list_display = ["borger", "kategori", "fra", "til"]
     date_hierarchy = "fra"
     raw_id_fields = ["borger"]
 
 
 @admin.register(Borger)
-class BorgerAdmin(SimpleHistoryAdmin):
+class BorgerAdmin(BorgerdataAdmin, SimpleHistoryAdmin):
     list_display = ["navn", "cpr_maskeret", "jobcenter"]
     list_filter = ["jobcenter"]
     search_fields = ["efternavn", "fornavn"]
     inlines = [YdelsesperiodeInline, MaalgruppeperiodeInline]
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        # The operators' view of a citizen is logged like everybody else's.
-        borger = self.get_object(request, object_id)
-        if borger is not None:
-            registrer_adgang(bruger=request.user, borger=borger, handling=Handling.VIST)
-        return super().change_view(request, object_id, form_url, extra_context)
+    borger_sti = "pk"
 
 
 @admin.register(Adgangslog)
 class AdgangslogAdmin(admin.ModelAdmin):
     list_display = ["tidspunkt", "brugernavn", "jobcenter", "borger_id", "handling"]
     list_filter = ["handling", "jobcenter"]
+    # The citizen by id only: the log says who looked, not who was looked at.
+    fields = ["tidspunkt", "bruger", "brugernavn", "jobcenter", "borger_id", "handling"]
     date_hierarchy = "tidspunkt"
 
     def has_add_permission(self, request):
@@ -94,7 +139,7 @@ class YdelsesbestandAdmin(admin.ModelAdmin):
 
 
 @admin.register(Jobordrekandidat)
-class JobordrekandidatAdmin(admin.ModelAdmin):
+class JobordrekandidatAdmin(BorgerdataAdmin, admin.ModelAdmin):
     list_display = ["jobordre", "borger", "status", "tilfoejet"]
     list_filter = ["status"]
     raw_id_fields = ["jobordre", "borger"]
@@ -111,7 +156,7 @@ class PraktikaftaleInline(admin.StackedInline):
 
 
 @admin.register(Praktikforloeb)
-class PraktikforloebAdmin(SimpleHistoryAdmin):
+class PraktikforloebAdmin(BorgerdataAdmin, SimpleHistoryAdmin):
     list_display = [
         "borger",
         "virksomhed",
@@ -137,19 +182,21 @@ class PraktikforloebAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Praktikaftale)
-class PraktikaftaleAdmin(admin.ModelAdmin):
+class PraktikaftaleAdmin(BorgerdataAdmin, admin.ModelAdmin):
     list_display = ["forloeb", "formaalstype", "timer_pr_uge"]
     raw_id_fields = ["forloeb"]
+    borger_sti = "forloeb__borger_id"
 
 
 @admin.register(Opfoelgningssamtale, Forlaengelse)
-class ForloebsdelAdmin(admin.ModelAdmin):
+class ForloebsdelAdmin(BorgerdataAdmin, admin.ModelAdmin):
     list_display = ["forloeb", "__str__"]
     raw_id_fields = ["forloeb"]
+    borger_sti = "forloeb__borger_id"
 
 
 @admin.register(Borgerkontakt)
-class BorgerkontaktAdmin(admin.ModelAdmin):
+class BorgerkontaktAdmin(BorgerdataAdmin, admin.ModelAdmin):
     list_display = ["borger", "kontakt", "tilknyttet"]
     raw_id_fields = ["borger", "kontakt"]
 
@@ -158,8 +205,8 @@ class BorgerkontaktAdmin(admin.ModelAdmin):
 class ImportkoerselAdmin(admin.ModelAdmin):
     list_display = ["oprettet", "jobcenter", "type", "filnavn", "status", "raekker", "nye"]
     list_filter = ["jobcenter", "type", "status"]
-    exclude = ["indhold"]
-    readonly_fields = ["fejl", "eksempel"]
+    exclude = ["indhold", "eksempel"]
+    readonly_fields = ["fejl"]
 
 
 class MaalInline(admin.StackedInline):

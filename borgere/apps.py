@@ -30,6 +30,12 @@ class BorgereConfig(AppConfig):
 
         return forside_panel(request) if ser_noegletal(request.user) else ""
 
+    def drift_viste(self, request, objekter) -> None:
+        """An operator's admin page listed these rows: log the citizens among them."""
+        from .services import registrer_drift
+
+        registrer_drift(bruger=request.user, objekter=objekter)
+
     def jobordre_panel(self, request, jobordre) -> str:
         from .views.borger import jobordre_panel
 

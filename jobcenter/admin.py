@@ -3,12 +3,6 @@ from django.contrib.auth.admin import UserAdmin
 
 from .models import Beregning, Bruger, Jobcenter, Kommune
 
-# The Django admin is for the platform's operators (superusers). A jobcentre's own
-# administrator works in the product's pages, which are scoped to their jobcentre.
-admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser
-admin.site.site_header = "Virksomhedssamarbejde – drift"
-admin.site.site_title = "Drift"
-
 
 @admin.register(Kommune)
 class KommuneAdmin(admin.ModelAdmin):

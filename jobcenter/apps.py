@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class JobcenterConfig(AppConfig):
@@ -7,3 +8,10 @@ class JobcenterConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401 – registers the system checks
+
+
+class DriftsAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the operators' own site (jobcenter/drift.py)."""
+
+    default = False
+    default_site = "jobcenter.drift.Driftsside"

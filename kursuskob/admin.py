@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from borgere.admin import BorgerdataAdmin
+
 from .models import (
     Analyse,
     Besvarelse,
@@ -92,7 +94,7 @@ class TildelingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Tilmelding)
-class TilmeldingAdmin(SimpleHistoryAdmin):
+class TilmeldingAdmin(BorgerdataAdmin, SimpleHistoryAdmin):
     """Counts per status for operations; the citizen is shown by id only."""
 
     list_display = ["pk", "kursuskob", "jobcenter", "status", "udfald"]

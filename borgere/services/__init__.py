@@ -10,6 +10,7 @@ from .borger import (
     match_til_jobordre,
     noegletal,
     registrer_adgang,
+    registrer_drift,
     registrer_visning,
 )
 from .forloeb import (
@@ -49,6 +50,7 @@ __all__ = [
     "opret_forloeb",
     "pladsoversigt",
     "registrer_adgang",
+    "registrer_drift",
     "registrer_visning",
     "registrer_opfoelgning",
     "registrer_status_4_uger",

@@ -19,6 +19,7 @@ from ..models import (
     Handling,
     Jobordrekandidat,
     Maalgruppeperiode,
+    Praktikforloeb,
     Ydelsesbestand,
     Ydelsesperiode,
     Ydelsestype,
@@ -39,19 +40,38 @@ def registrer_adgang(*, bruger: Bruger, borger: Borger, handling: str) -> Adgang
 
 
 def registrer_visning(*, bruger: Bruger, borger_ids, handling: str = Handling.LISTE) -> int:
-    """One access-log row per citizen a page showed (a list, a panel, a table)."""
+    """One access-log row per citizen a page showed (a list, a panel, a table). Staff only see
+    their own jobcentre's citizens; an operator (no jobcentre) may see any, and each row is
+    logged under the citizen's jobcentre, so that jobcentre's export shows it."""
     ider = {pk for pk in borger_ids if pk is not None}
+    if bruger.jobcenter_id is not None:
+        jobcentre = dict.fromkeys(ider, bruger.jobcenter_id)
+    else:
+        jobcentre = dict(Borger.objects.filter(pk__in=ider).values_list("pk", "jobcenter_id"))
     Adgangslog.objects.bulk_create(
         Adgangslog(
             bruger=bruger,
             brugernavn=bruger.get_username(),
-            jobcenter_id=bruger.jobcenter_id,
+            jobcenter_id=jobcentre[pk],
             borger_id=pk,
             handling=handling,
         )
-        for pk in sorted(ider)
+        for pk in sorted(jobcentre)
     )
-    return len(ider)
+    return len(jobcentre)
+
+
+def registrer_drift(*, bruger: Bruger, objekter) -> int:
+    """The citizens behind rows an operator's admin page listed: citizens themselves, rows with a
+    citizen, and the parts of a forløb."""
+    ider = {o.pk for o in objekter if isinstance(o, Borger)}
+    ider |= {o.borger_id for o in objekter if isinstance(getattr(o, "borger_id", None), int)}
+    forloeb = {o.forloeb_id for o in objekter if isinstance(getattr(o, "forloeb_id", None), int)}
+    if forloeb:
+        ider |= set(
+            Praktikforloeb.objects.filter(pk__in=forloeb).values_list("borger_id", flat=True)
+        )
+    return registrer_visning(bruger=bruger, borger_ids=ider, handling=Handling.VIST)
 
 
 @transaction.atomic
