@@ -44,13 +44,6 @@ def test_an_invalid_citizen_is_not_saved(client_for, konsulent, data, besked):
     assert data["cpr"] not in html.replace('value="' + data["cpr"] + '"', "")
 
 
-def test_a_duplicate_cpr_is_refused_even_across_jobcentres(client_for, konsulent, jobcenter_b):
-    BorgerFactory(jobcenter=jobcenter_b, cpr="0101901234")
-    response = client_for(konsulent).post(reverse("borgere:opret"), GYLDIG)
-    assert "Der findes allerede en borger med dette CPR-nummer" in response.content.decode()
-    assert Borger.objects.count() == 1
-
-
 def test_editing_keeps_cpr_and_jobcentre(client_for, konsulent, jobcenter_a):
     borger = BorgerFactory(jobcenter=jobcenter_a, cpr="0101901234")
     client_for(konsulent).post(
