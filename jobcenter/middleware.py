@@ -6,7 +6,8 @@ from django.urls import reverse
 from .access import mangler_totrin
 
 # What a user half-way through logging in may reach: the two-factor page, logging out, and the
-# health check (which needs no login at all).
+# health check (which needs no login at all). Full view names, namespace and all, so a page
+# elsewhere that happens to share a name (the admin's »admin:logout«) is not let through.
 UDEN_TOTRIN = {"totrin", "logout", "sundhed"}
 
 
@@ -22,6 +23,6 @@ class TotrinMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if mangler_totrin(request.user) and request.resolver_match.url_name not in UDEN_TOTRIN:
+        if mangler_totrin(request.user) and request.resolver_match.view_name not in UDEN_TOTRIN:
             return redirect_to_login(request.get_full_path(), reverse("totrin"))
         return None

@@ -257,6 +257,13 @@ class TestTotrin:
         assert client.get("/borgere/").status_code == 200
         assert client.get("/log-ind/totrin/").status_code == 302
 
+    def test_it_exempts_only_our_own_pages_by_their_full_name(self, client, administrator):
+        """The admin's logout is also called »logout«, but in the namespace »admin«."""
+        self.log_ind(client)
+        svar = client.get("/admin/logout/")
+        assert svar.status_code == 302
+        assert svar.url.startswith("/log-ind/totrin/?next=")
+
     def test_the_operators_can_forget_a_lost_app(self, administrator):
         from django.core.management import call_command
         from django_otp.plugins.otp_totp.models import TOTPDevice
