@@ -108,6 +108,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/spaerret.html"
 AXES_VERBOSE = False
 # Two-factor login (django-otp, TOTP): the name authenticator apps show for the account.
 OTP_TOTP_ISSUER = env("TOTRIN_UDSTEDER", default="Jobcenter virksomhedssamarbejde")
+# An app being set up must be confirmed within this many minutes, or its key is thrown away.
+TOTRIN_OPSAETNING_MINUTTER = env.int("TOTRIN_OPSAETNING_MINUTTER", default=10)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "forside"
 LOGOUT_REDIRECT_URL = "login"

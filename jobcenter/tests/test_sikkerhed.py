@@ -1,5 +1,6 @@
 """Headers, the deployment check, login lockout, session timeout and the health endpoint."""
 
+import base64
 import datetime
 import os
 import subprocess
@@ -11,6 +12,7 @@ from django.conf import settings
 from django.core.management import CommandError
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from jobcenter.checks import content_security_policy
 
@@ -256,6 +258,94 @@ class TestTotrin:
         self.log_ind(client, "konsulent")
         assert client.get("/borgere/").status_code == 200
         assert client.get("/log-ind/totrin/").status_code == 302
+
+    def test_it_shows_each_setup_session_its_own_key_so_a_stranger_cannot_capture_the_app(
+        self, client, administrator
+    ):
+        """Finding 2 of issue 13: a stranger with the password (session A) opens the setup page
+        before the owner (session B) and reads the key; the owner sets up the app. A code from
+        the key the stranger saw must not let them in."""
+        from django.test import Client
+        from django_otp.oath import TOTP
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from jobcenter.tests.factories import engangskode
+
+        angriber = Client()
+        self.log_ind(angriber)
+        set_af_angriber = angriber.get("/log-ind/totrin/").context["noegle"]
+        self.log_ind(client)
+        set_af_ejer = client.get("/log-ind/totrin/").context["noegle"]
+        assert set_af_ejer != set_af_angriber
+        ejers = next(
+            e
+            for e in TOTPDevice.objects.filter(user=administrator)
+            if base64.b32encode(e.bin_key).decode() == set_af_ejer.replace(" ", "")
+        )
+        assert client.post("/log-ind/totrin/", {"kode": engangskode(ejers)}).status_code == 302
+        assert client.get(self.ADMINSIDE).status_code == 200
+        # As if the stranger waited for the next 30 seconds, so the owner's code is not reused.
+        TOTPDevice.objects.update(last_t=-1)
+
+        noegle = base64.b32decode(set_af_angriber.replace(" ", ""))
+        kode = f"{TOTP(noegle).token():06d}"
+        svar = angriber.post("/log-ind/totrin/", {"kode": kode})
+
+        assert "Koden er forkert eller udløbet" in svar.content.decode()
+        assert angriber.get(self.ADMINSIDE).status_code == 302
+        assert list(TOTPDevice.objects.filter(user=administrator)) == [ejers]
+
+    def test_it_refuses_a_setup_older_than_the_time_limit(self, client, administrator, settings):
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from jobcenter.tests.factories import engangskode
+
+        self.log_ind(client)
+        client.get("/log-ind/totrin/")
+        gammel = TOTPDevice.objects.get(user=administrator)
+        TOTPDevice.objects.update(
+            created_at=timezone.now()
+            - datetime.timedelta(minutes=settings.TOTRIN_OPSAETNING_MINUTTER, seconds=1)
+        )
+
+        svar = client.post("/log-ind/totrin/", {"kode": engangskode(gammel)})
+
+        assert svar.status_code == 200
+        html = svar.content.decode()
+        assert "Opsætningen er udløbet" in html and "<svg" in html
+        assert not TOTPDevice.objects.filter(pk=gammel.pk).exists()
+        assert not TOTPDevice.objects.filter(user=administrator, confirmed=True).exists()
+        assert client.get(self.ADMINSIDE).status_code == 302
+
+    def test_it_emails_the_owner_when_a_setup_begins(
+        self, client, administrator, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        administrator.email = "administrator@aarhus.dk"
+        administrator.save()
+        self.log_ind(client)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.get("/log-ind/totrin/")
+            client.get("/log-ind/totrin/")  # a reload is the same setup: one e-mail
+
+        (besked,) = mailoutbox
+        assert besked.to == [administrator.email]
+        assert "administrator" in besked.body and "kontakt driften" in besked.body
+        assert "adgangskode" in besked.body
+        assert TOTPDevice.objects.get(user=administrator).key not in besked.body
+
+    def test_it_gives_the_session_a_new_id_once_the_code_is_given(self, client, administrator):
+        from jobcenter.tests.factories import engangskode, totrinsenhed
+
+        enhed = totrinsenhed(administrator)
+        self.log_ind(client)
+        foer = client.session.session_key
+
+        client.post("/log-ind/totrin/", {"kode": engangskode(enhed)})
+
+        assert client.session.session_key != foer
+        assert client.get(self.ADMINSIDE).status_code == 200
 
     def test_it_exempts_only_our_own_pages_by_their_full_name(self, client, administrator):
         """The admin's logout is also called »logout«, but in the namespace »admin«."""
