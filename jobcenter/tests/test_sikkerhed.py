@@ -10,7 +10,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.management import CommandError
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -64,6 +64,18 @@ def test_check_deploy_is_clean_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_it_answers_a_failed_csrf_check_in_danish(konsulent):
+    client = Client(enforce_csrf_checks=True)
+    svar = client.post(
+        reverse("login"),
+        {"username": "konsulent", "password": "korrekt-hest-batteri-haefteklamme"},
+    )
+    assert svar.status_code == 403
+    html = svar.content.decode()
+    assert '<html lang="da">' in html and "Formularen kunne ikke sendes" in html
+    assert "CSRF verification failed" not in html
 
 
 class TestLockout:
