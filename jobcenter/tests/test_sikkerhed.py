@@ -78,6 +78,19 @@ def test_it_answers_a_failed_csrf_check_in_danish(konsulent):
     assert "CSRF verification failed" not in html
 
 
+def test_it_keeps_pages_and_exports_with_personal_data_out_of_caches(client_for, administrator):
+    from borgere.tests.factories import BorgerFactory
+
+    borger = BorgerFactory(jobcenter=administrator.jobcenter)
+    client = client_for(administrator)
+    side = client.get(reverse("borgere:detalje", args=[borger.pk]))
+    eksport = client.post(reverse("borgere:adgangslog", args=[borger.pk]))
+    assert (side.status_code, eksport.status_code) == (200, 200)
+    assert eksport["Content-Type"].startswith("text/csv")
+    for svar in (side, eksport):
+        assert "no-store" in svar["Cache-Control"]
+
+
 class TestLockout:
     def login(self, client, password, ip="10.0.0.1", username="konsulent"):
         return client.post(
