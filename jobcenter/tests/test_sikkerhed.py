@@ -44,15 +44,24 @@ def test_our_check_fails_without_the_policy():
         assert [f.id for f in content_security_policy(None)] == ["jobcenter.E003"]
 
 
-def test_check_deploy_is_clean_with_production_settings():
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY")}
+@pytest.mark.parametrize(
+    "https", [{}, {"HTTPS_VED_PROXY": "true"}], ids=["django", "https-ved-proxy"]
+)
+def test_check_deploy_is_clean_with_production_settings(https):
+    """With the defaults (Django redirects to https and sends HSTS, nothing to opt into), and with
+    a proxy that does both."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DEBUG", "SECRET_KEY", "HTTPS_VED_PROXY") and not k.startswith("SECURE_")
+    }
     env |= {
         "DJANGO_SETTINGS_MODULE": "jobcenter.settings",
         "DEBUG": "false",
         "SECRET_KEY": "p" * 20 + "-en-lang-og-tilfaeldig-produktionsnoegle-" + "q" * 20,
         "ALLOWED_HOSTS": "jobcenter.example.dk",
-        "SECURE_SSL_REDIRECT": "true",
         "SECURE_HSTS_PRELOAD": "true",
+        **https,
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -141,6 +150,13 @@ def test_the_health_endpoint_checks_database_and_queue(client):
     response = client.get(reverse("sundhed"))
     assert response.status_code == 200
     assert response.json()["database"] == "ok" and response.json()["opgavekoe"] == "ok"
+
+
+def test_it_redirects_to_https_except_the_health_check(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    svar = client.get(reverse("login"))
+    assert (svar.status_code, svar.url) == (301, "https://testserver/log-ind/")
+    assert client.get(reverse("sundhed")).status_code == 200
 
 
 def test_the_health_endpoint_reports_a_dead_queue(client, monkeypatch):
