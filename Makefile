@@ -4,7 +4,9 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 # `make run` is for a developer's machine: debug on, a throw-away key unless one is given.
 RUN_ENV := DEBUG=$${DEBUG:-true}
-TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-test-key}
+# Tests run as production does (DEBUG off), which refuses a weak key: a new random one per run
+# unless one is given.
+TEST_ENV := SECRET_KEY="$${SECRET_KEY:-$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')}"
 
 .PHONY: install run test lint format migrations-check demodata worker beat
 

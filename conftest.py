@@ -22,6 +22,15 @@ if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
 
 
+def pytest_configure(config):
+    """The test client and the live server (browser tests) speak plain http, so the redirect to
+    https, on by default without DEBUG, is turned off for the test run. Here, before any client
+    or server loads its middleware; `test_the_tests_themselves_speak_plain_http` pins it."""
+    from django.conf import settings
+
+    settings.SECURE_SSL_REDIRECT = False
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

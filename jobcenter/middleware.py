@@ -1,12 +1,15 @@
-"""Middleware of our own: two-factor login for the roles that need it."""
+"""Middleware of our own: two-factor login for the roles that need it, and no caching of what a
+logged-in user is shown."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 from .access import mangler_totrin
 
 # What a user half-way through logging in may reach: the two-factor page, logging out, and the
-# health check (which needs no login at all).
+# health check (which needs no login at all). Full view names, namespace and all, so a page
+# elsewhere that happens to share a name (the admin's »admin:logout«) is not let through.
 UDEN_TOTRIN = {"totrin", "logout", "sundhed"}
 
 
@@ -22,6 +25,23 @@ class TotrinMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if mangler_totrin(request.user) and request.resolver_match.url_name not in UDEN_TOTRIN:
+        if mangler_totrin(request.user) and request.resolver_match.view_name not in UDEN_TOTRIN:
             return redirect_to_login(request.get_full_path(), reverse("totrin"))
         return None
+
+
+class NoStoreMiddleware:
+    """Nothing a logged-in user is shown is kept by the browser or a proxy: pages and exports
+    carry citizens' personal data, and a shared office computer's cache or back button must not
+    show them to the next person. Every answer to a logged-in user, rather than a list of pages
+    or content types, so a new page cannot be forgotten. Static files are served by WhiteNoise
+    before this runs and stay cacheable."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            patch_cache_control(response, no_store=True)
+        return response

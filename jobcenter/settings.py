@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -18,11 +19,35 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 
+# The placeholder in .env.example, which is long enough to pass the other rules.
+EKSEMPELNOEGLE = "skift-mig-til-en-lang-tilfaeldig-streng-paa-mindst-50-tegn"
+
+
+def staerk_noegle(noegle: str) -> str:
+    """The key, if it is fit for production; the rules are those of Django's `check --deploy`
+    (security.W009) plus our own placeholder, but here they stop the start instead of warning.
+    The message never repeats the key."""
+    if (
+        len(noegle) < 50
+        or len(set(noegle)) < 5
+        or noegle.startswith("django-insecure")
+        or noegle == EKSEMPELNOEGLE
+    ):
+        raise ImproperlyConfigured(
+            "SECRET_KEY er for svag til drift (DEBUG er slået fra): den skal have mindst 50 tegn "
+            "og 5 forskellige tegn, må ikke begynde med »django-insecure« og må ikke være "
+            "eksemplet fra .env.example. Lav en ny med "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'."
+        )
+    return noegle
+
+
 if DEBUG:
     SECRET_KEY = env("SECRET_KEY", default="django-insecure-kun-til-udvikling")
 else:
-    # Raises ImproperlyConfigured: the product refuses to start without a real key.
-    SECRET_KEY = env("SECRET_KEY")
+    # env() raises ImproperlyConfigured without a key, staerk_noegle with a weak one: the product
+    # refuses to start either way.
+    SECRET_KEY = staerk_noegle(env("SECRET_KEY"))
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -56,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Answers to a logged-in user (pages, exports) are never cached.
+    "jobcenter.middleware.NoStoreMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Administrators and superusers must pass two-factor login before anything else.
@@ -108,6 +135,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/spaerret.html"
 AXES_VERBOSE = False
 # Two-factor login (django-otp, TOTP): the name authenticator apps show for the account.
 OTP_TOTP_ISSUER = env("TOTRIN_UDSTEDER", default="Jobcenter virksomhedssamarbejde")
+# An app being set up must be confirmed within this many minutes, or its key is thrown away.
+TOTRIN_OPSAETNING_MINUTTER = env.int("TOTRIN_OPSAETNING_MINUTTER", default=10)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "forside"
 LOGOUT_REDIRECT_URL = "login"
@@ -146,8 +175,19 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 365 * 24 * 60 * 60)
+# Production is secure without opting in: http is redirected to https and HSTS is sent, unless
+# HTTPS_VED_PROXY says the reverse proxy in front does both (then Django's check --deploy need
+# not warn that Django does not).
+HTTPS_VED_PROXY = env.bool("HTTPS_VED_PROXY", default=False)
+HTTPS_I_DJANGO = not DEBUG and not HTTPS_VED_PROXY
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=HTTPS_I_DJANGO)
+SECURE_HSTS_SECONDS = env.int(
+    "SECURE_HSTS_SECONDS", default=365 * 24 * 60 * 60 if HTTPS_I_DJANGO else 0
+)
+if HTTPS_VED_PROXY:
+    SILENCED_SYSTEM_CHECKS = ["security.W004", "security.W008"]
+# A load balancer probes the health check over plain http, straight at the backend.
+SECURE_REDIRECT_EXEMPT = [r"^sundhed/$"]
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 if env.bool("BAG_HTTPS_PROXY", default=False):

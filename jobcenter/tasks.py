@@ -17,8 +17,8 @@ def ping() -> str:
 
 
 @shared_task
-def send_totrin_besked(bruger_id: int) -> bool:
+def send_totrin_besked(bruger_id: int, trin: str = "bekraeftet") -> bool:
     from .models import Bruger
     from .services import send_totrin_besked
 
-    return send_totrin_besked(Bruger.objects.get(pk=bruger_id))
+    return send_totrin_besked(Bruger.objects.get(pk=bruger_id), trin)

@@ -78,10 +78,26 @@ def totrin(request: HttpRequest) -> HttpResponse:
     if not mangler_totrin(request.user):
         return redirect(naeste)
     enhed = services.totrinsenhed(request.user)
-    form = TotrinForm(enhed, request.POST or None)
+    udloebet = False
+    if enhed is None:
+        enhed, ny = services.totrinsopsaetning(bruger=request.user, session=request.session)
+        # A code sent for a setup this session no longer has (it expired) belongs to a key
+        # that is gone; the page shows the new one.
+        udloebet = ny and request.method == "POST"
+    if udloebet:
+        messages.error(
+            request,
+            f"Opsætningen er udløbet (efter {settings.TOTRIN_OPSAETNING_MINUTTER} minutter). "
+            "Skan den nye QR-kode, og skriv koden fra appen.",
+        )
+    form = TotrinForm(enhed, None if udloebet else (request.POST or None))
     if request.method == "POST" and form.is_valid():
         ny = not enhed.confirmed
-        services.godkend_totrin(request, enhed)
+        if not services.godkend_totrin(request, enhed):
+            messages.error(
+                request, "Der er netop sat en anden app op på kontoen. Skriv koden fra den."
+            )
+            return redirect(request.get_full_path())
         if ny:
             messages.success(request, "Godkendelsesappen er sat op. Næste gang beder vi om koden.")
         return redirect(naeste)

@@ -1,4 +1,5 @@
 import os
+import secrets
 import subprocess
 import sys
 
@@ -73,11 +74,19 @@ def test_the_django_admin_is_for_superusers_only(client_for, administrator):
     assert Jobcenter.objects.count() == 1
 
 
-def run_django(env_overrides: dict[str, str]) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+# What a production key looks like (the README's recipe); the tests' own key is one too.
+STAERK_NOEGLE = secrets.token_urlsafe(50)
+# The environment a subprocess starts from: everything but the settings under test.
+PROEVEDE = ("SECRET_KEY", "DEBUG", "HTTPS_VED_PROXY", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS")
+
+
+def run_django(
+    env_overrides: dict[str, str], kode: str = "import django; django.setup()"
+) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in PROEVEDE}
     env |= {"DJANGO_SETTINGS_MODULE": "jobcenter.settings", **env_overrides}
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+        [sys.executable, "-c", kode],
         env=env,
         cwd=settings.BASE_DIR,
         capture_output=True,
@@ -93,5 +102,57 @@ def test_the_product_refuses_to_start_without_a_secret_key_when_debug_is_off():
 
 
 def test_it_starts_with_a_secret_key_or_in_debug():
-    assert run_django({"DEBUG": "false", "SECRET_KEY": "x" * 50}).returncode == 0
+    assert run_django({"DEBUG": "false", "SECRET_KEY": STAERK_NOEGLE}).returncode == 0
     assert run_django({"DEBUG": "true"}).returncode == 0
+
+
+def eksempelnoegle() -> str:
+    """The SECRET_KEY line of .env.example, which someone will copy as it is."""
+    linjer = (settings.BASE_DIR / ".env.example").read_text().splitlines()
+    return next(
+        linje.removeprefix("SECRET_KEY=") for linje in linjer if linje.startswith("SECRET_KEY=")
+    )
+
+
+@pytest.mark.parametrize(
+    "noegle",
+    [
+        STAERK_NOEGLE[:49],  # too short
+        "ab" * 30,  # too few different characters
+        "django-insecure-" + STAERK_NOEGLE,  # Django's own development key
+        eksempelnoegle(),
+    ],
+    ids=["kort", "ensformig", "django-insecure", "eksemplet"],
+)
+def test_it_refuses_to_start_with_a_weak_secret_key_when_debug_is_off(noegle):
+    result = run_django({"DEBUG": "false", "SECRET_KEY": noegle})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY er for svag" in result.stderr
+    assert noegle not in result.stderr  # a secret is never printed, not even a weak one
+    assert run_django({"DEBUG": "true", "SECRET_KEY": noegle}).returncode == 0
+
+
+def test_the_example_key_is_refused_for_being_the_example_and_not_for_its_length():
+    assert len(eksempelnoegle()) >= 50 and len(set(eksempelnoegle())) >= 5
+
+
+SIKKERHED = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS)"
+)
+
+
+def test_it_redirects_to_https_and_sends_hsts_in_production_unless_the_proxy_does():
+    drift = run_django({"DEBUG": "false", "SECRET_KEY": STAERK_NOEGLE}, SIKKERHED)
+    bag_proxy = run_django(
+        {"DEBUG": "false", "SECRET_KEY": STAERK_NOEGLE, "HTTPS_VED_PROXY": "true"}, SIKKERHED
+    )
+    udvikling = run_django({"DEBUG": "true"}, SIKKERHED)
+    assert drift.stdout.split() == ["True", str(365 * 24 * 60 * 60)], drift.stderr
+    assert bag_proxy.stdout.split() == ["False", "0"], bag_proxy.stderr
+    assert udvikling.stdout.split() == ["False", "0"], udvikling.stderr
+
+
+def test_the_tests_themselves_speak_plain_http():
+    """conftest.py turns the redirect off for the test client and the live server."""
+    assert settings.SECURE_SSL_REDIRECT is False

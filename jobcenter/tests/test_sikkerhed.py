@@ -1,5 +1,6 @@
 """Headers, the deployment check, login lockout, session timeout and the health endpoint."""
 
+import base64
 import datetime
 import os
 import subprocess
@@ -9,8 +10,9 @@ import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.management import CommandError
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from jobcenter.checks import content_security_policy
 
@@ -42,15 +44,24 @@ def test_our_check_fails_without_the_policy():
         assert [f.id for f in content_security_policy(None)] == ["jobcenter.E003"]
 
 
-def test_check_deploy_is_clean_with_production_settings():
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY")}
+@pytest.mark.parametrize(
+    "https", [{}, {"HTTPS_VED_PROXY": "true"}], ids=["django", "https-ved-proxy"]
+)
+def test_check_deploy_is_clean_with_production_settings(https):
+    """With the defaults (Django redirects to https and sends HSTS, nothing to opt into), and with
+    a proxy that does both."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DEBUG", "SECRET_KEY", "HTTPS_VED_PROXY") and not k.startswith("SECURE_")
+    }
     env |= {
         "DJANGO_SETTINGS_MODULE": "jobcenter.settings",
         "DEBUG": "false",
         "SECRET_KEY": "p" * 20 + "-en-lang-og-tilfaeldig-produktionsnoegle-" + "q" * 20,
         "ALLOWED_HOSTS": "jobcenter.example.dk",
-        "SECURE_SSL_REDIRECT": "true",
         "SECURE_HSTS_PRELOAD": "true",
+        **https,
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -62,6 +73,31 @@ def test_check_deploy_is_clean_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_it_answers_a_failed_csrf_check_in_danish(konsulent):
+    client = Client(enforce_csrf_checks=True)
+    svar = client.post(
+        reverse("login"),
+        {"username": "konsulent", "password": "korrekt-hest-batteri-haefteklamme"},
+    )
+    assert svar.status_code == 403
+    html = svar.content.decode()
+    assert '<html lang="da">' in html and "Formularen kunne ikke sendes" in html
+    assert "CSRF verification failed" not in html
+
+
+def test_it_keeps_pages_and_exports_with_personal_data_out_of_caches(client_for, administrator):
+    from borgere.tests.factories import BorgerFactory
+
+    borger = BorgerFactory(jobcenter=administrator.jobcenter)
+    client = client_for(administrator)
+    side = client.get(reverse("borgere:detalje", args=[borger.pk]))
+    eksport = client.post(reverse("borgere:adgangslog", args=[borger.pk]))
+    assert (side.status_code, eksport.status_code) == (200, 200)
+    assert eksport["Content-Type"].startswith("text/csv")
+    for svar in (side, eksport):
+        assert "no-store" in svar["Cache-Control"]
 
 
 class TestLockout:
@@ -114,6 +150,13 @@ def test_the_health_endpoint_checks_database_and_queue(client):
     response = client.get(reverse("sundhed"))
     assert response.status_code == 200
     assert response.json()["database"] == "ok" and response.json()["opgavekoe"] == "ok"
+
+
+def test_it_redirects_to_https_except_the_health_check(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    svar = client.get(reverse("login"))
+    assert (svar.status_code, svar.url) == (301, "https://testserver/log-ind/")
+    assert client.get(reverse("sundhed")).status_code == 200
 
 
 def test_the_health_endpoint_reports_a_dead_queue(client, monkeypatch):
@@ -256,6 +299,101 @@ class TestTotrin:
         self.log_ind(client, "konsulent")
         assert client.get("/borgere/").status_code == 200
         assert client.get("/log-ind/totrin/").status_code == 302
+
+    def test_it_shows_each_setup_session_its_own_key_so_a_stranger_cannot_capture_the_app(
+        self, client, administrator
+    ):
+        """Finding 2 of issue 13: a stranger with the password (session A) opens the setup page
+        before the owner (session B) and reads the key; the owner sets up the app. A code from
+        the key the stranger saw must not let them in."""
+        from django.test import Client
+        from django_otp.oath import TOTP
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from jobcenter.tests.factories import engangskode
+
+        angriber = Client()
+        self.log_ind(angriber)
+        set_af_angriber = angriber.get("/log-ind/totrin/").context["noegle"]
+        self.log_ind(client)
+        set_af_ejer = client.get("/log-ind/totrin/").context["noegle"]
+        assert set_af_ejer != set_af_angriber
+        ejers = next(
+            e
+            for e in TOTPDevice.objects.filter(user=administrator)
+            if base64.b32encode(e.bin_key).decode() == set_af_ejer.replace(" ", "")
+        )
+        assert client.post("/log-ind/totrin/", {"kode": engangskode(ejers)}).status_code == 302
+        assert client.get(self.ADMINSIDE).status_code == 200
+        # As if the stranger waited for the next 30 seconds, so the owner's code is not reused.
+        TOTPDevice.objects.update(last_t=-1)
+
+        noegle = base64.b32decode(set_af_angriber.replace(" ", ""))
+        kode = f"{TOTP(noegle).token():06d}"
+        svar = angriber.post("/log-ind/totrin/", {"kode": kode})
+
+        assert "Koden er forkert eller udløbet" in svar.content.decode()
+        assert angriber.get(self.ADMINSIDE).status_code == 302
+        assert list(TOTPDevice.objects.filter(user=administrator)) == [ejers]
+
+    def test_it_refuses_a_setup_older_than_the_time_limit(self, client, administrator, settings):
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from jobcenter.tests.factories import engangskode
+
+        self.log_ind(client)
+        client.get("/log-ind/totrin/")
+        gammel = TOTPDevice.objects.get(user=administrator)
+        TOTPDevice.objects.update(
+            created_at=timezone.now()
+            - datetime.timedelta(minutes=settings.TOTRIN_OPSAETNING_MINUTTER, seconds=1)
+        )
+
+        svar = client.post("/log-ind/totrin/", {"kode": engangskode(gammel)})
+
+        assert svar.status_code == 200
+        html = svar.content.decode()
+        assert "Opsætningen er udløbet" in html and "<svg" in html
+        assert not TOTPDevice.objects.filter(pk=gammel.pk).exists()
+        assert not TOTPDevice.objects.filter(user=administrator, confirmed=True).exists()
+        assert client.get(self.ADMINSIDE).status_code == 302
+
+    def test_it_emails_the_owner_when_a_setup_begins(
+        self, client, administrator, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        administrator.email = "administrator@aarhus.dk"
+        administrator.save()
+        self.log_ind(client)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.get("/log-ind/totrin/")
+            client.get("/log-ind/totrin/")  # a reload is the same setup: one e-mail
+
+        (besked,) = mailoutbox
+        assert besked.to == [administrator.email]
+        assert "administrator" in besked.body and "kontakt driften" in besked.body
+        assert "adgangskode" in besked.body
+        assert TOTPDevice.objects.get(user=administrator).key not in besked.body
+
+    def test_it_gives_the_session_a_new_id_once_the_code_is_given(self, client, administrator):
+        from jobcenter.tests.factories import engangskode, totrinsenhed
+
+        enhed = totrinsenhed(administrator)
+        self.log_ind(client)
+        foer = client.session.session_key
+
+        client.post("/log-ind/totrin/", {"kode": engangskode(enhed)})
+
+        assert client.session.session_key != foer
+        assert client.get(self.ADMINSIDE).status_code == 200
+
+    def test_it_exempts_only_our_own_pages_by_their_full_name(self, client, administrator):
+        """The admin's logout is also called »logout«, but in the namespace »admin«."""
+        self.log_ind(client)
+        svar = client.get("/admin/logout/")
+        assert svar.status_code == 302
+        assert svar.url.startswith("/log-ind/totrin/?next=")
 
     def test_the_operators_can_forget_a_lost_app(self, administrator):
         from django.core.management import call_command

@@ -1,7 +1,9 @@
 """Benchmark: the main pages' response times with 25 concurrent users on national-scale data.
 Not a test. PostgreSQL only; everything on loopback, bounded in time.
 
-    DATABASE_URL=postgres://… SECRET_KEY=x .venv/bin/python tests/benchmarks/belastning.py
+    DATABASE_URL=postgres://… SECRET_KEY=… .venv/bin/python tests/benchmarks/belastning.py
+
+SECRET_KEY must be a strong key: with DEBUG off the settings refuse a weak one (see README).
 
 In a throw-away test database: the national data of landsdata.py (98 jobcentres, 300 000
 citizens, 1 000 000 forløb, …), 200 000 company contacts, goal snapshots month by month, key
@@ -18,6 +20,7 @@ import csv
 import datetime
 import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -122,8 +125,12 @@ def server_miljoe() -> dict:
     s = connection.settings_dict
     database_url = f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
     miljoe = {**os.environ, "DATABASE_URL": database_url, "DEBUG": "false"}
+    # Plain http on loopback: no https redirect or secure-only cookies.
     miljoe.update(
-        SECURE_COOKIES="false", ALLOWED_HOSTS="127.0.0.1", SECRET_KEY="belastning-ikke-hemmelig"
+        SECURE_COOKIES="false",
+        SECURE_SSL_REDIRECT="false",
+        ALLOWED_HOSTS="127.0.0.1",
+        SECRET_KEY=secrets.token_urlsafe(50),
     )
     miljoe["LOG_LEVEL"] = "WARNING"
     miljoe.pop("CELERY_BROKER_URL", None)  # the pages read; no task is sent

@@ -1,7 +1,9 @@
 """Benchmark: import 100 000 ydelser rows (the case system's benefit periods) and print rows per
 second, for the check alone and for check and write. Not a test.
 
-    DATABASE_URL=postgres://… SECRET_KEY=x .venv/bin/python tests/benchmarks/import_ydelser.py
+    DATABASE_URL=postgres://… SECRET_KEY=… .venv/bin/python tests/benchmarks/import_ydelser.py
+
+SECRET_KEY must be a strong key: with DEBUG off the settings refuse a weak one (see README).
 
 It runs in a database of its own (the test database, created and dropped by the script), so it
 touches no real data.

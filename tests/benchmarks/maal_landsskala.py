@@ -1,7 +1,9 @@
 """Benchmark: compute Mål 1 and Mål 2 for one date on national-scale data, beside one
 hand-written SQL query that counts Mål 1 for all jobcentres. Not a test. PostgreSQL only.
 
-    DATABASE_URL=postgres://… SECRET_KEY=x .venv/bin/python tests/benchmarks/maal_landsskala.py
+    DATABASE_URL=postgres://… SECRET_KEY=… .venv/bin/python tests/benchmarks/maal_landsskala.py
+
+SECRET_KEY must be a strong key: with DEBUG off the settings refuse a weak one (see README).
 
 Data (generated in a throw-away test database with generate_series): 98 jobcentres, 300 000
 citizens, 1 000 000 forløb, 3 000 000 ydelsesperioder, 600 000 målgruppeperioder. Goal: the
