@@ -84,14 +84,19 @@ class PraktikforloebQuerySet(models.QuerySet):
     def overskredne(self, dato: datetime.date) -> "PraktikforloebQuerySet":
         return self.filter(trin=Trin.UNDERVEJS, faktisk_slut__isnull=True, planlagt_slut__lt=dato)
 
-    def optager_plads(self, plads: Plads, fra: datetime.date, til: datetime.date | None):
-        """The forløb in `plads` that share a day with [fra, til]; an open end runs on."""
+    def optager(self, fra: datetime.date, til: datetime.date | None) -> "PraktikforloebQuerySet":
+        """The forløb that hold their place on a day of [fra, til]; an open end runs on. A forløb
+        holds its place from the moment it is created, started or not (a reservation)."""
         slut = models.functions.Coalesce("faktisk_slut", "planlagt_slut")
-        qs = self.filter(plads=plads).exclude(trin=Trin.AFSLUTNING, faktisk_slut__lt=fra)
+        qs = self.exclude(trin=Trin.AFSLUTNING, faktisk_slut__lt=fra)
         qs = qs.annotate(optaget_til=slut).filter(
             Q(optaget_til__isnull=True) | Q(optaget_til__gte=fra)
         )
         return qs if til is None else qs.filter(start__lte=til)
+
+    def optager_plads(self, plads: Plads, fra: datetime.date, til: datetime.date | None):
+        """The forløb in `plads` that share a day with [fra, til]."""
+        return self.filter(plads=plads).optager(fra, til)
 
 
 class Praktikforloeb(models.Model):

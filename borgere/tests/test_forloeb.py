@@ -403,6 +403,71 @@ class TestPladsoversigt:
         lager = center.pladser.get(funktion="Lager")
         assert oversigt[lager.pk].fri_siden == datetime.date(2026, 1, 1)
 
+    def test_a_forloeb_created_but_not_started_reserves_its_place(
+        self, client_for, konsulent, borger, center
+    ):
+        """The trial's finding: a place held by a forløb in preparation showed as »Fri« with
+        »Fyld pladsen«, and filling it then failed."""
+        plads = center.pladser.get(funktion="Lager")
+        idag = datetime.date.today()
+        lav_forloeb(
+            borger,
+            center.virksomhed,
+            konsulent,
+            plads=plads,
+            trin=Trin.VISITATION,
+            start=idag + datetime.timedelta(days=14),
+            planlagt_slut=idag + datetime.timedelta(days=100),
+        )
+        status = {s.plads.pk: s for s in pladsoversigt(jobcenter=konsulent.jobcenter, dato=idag)}
+        assert (status[plads.pk].tilstand, status[plads.pk].fri) == ("Reserveret", False)
+        assert status[plads.pk].dage_tom(idag) is None
+        response = client_for(konsulent).get(reverse("borgere:pladsoversigt"))
+        html = response.content.decode()
+        fyld = reverse("borgere:plads_fyld", args=[plads.pk])
+        assert "Reserveret</span> af" in html and "Brian Bager" in html
+        assert f"{idag + datetime.timedelta(days=14):%d-%m-%Y}" in html
+        assert fyld not in html  # nothing is offered that would fail
+        assert (response.context["fri"], response.context["reserverede"]) == (4, 1)
+        rows = list(
+            csv.reader(
+                io.StringIO(
+                    client_for(konsulent)
+                    .get(reverse("borgere:pladsoversigt"), {"format": "csv"})
+                    .content.decode("utf-8-sig")
+                ),
+                delimiter=";",
+            )
+        )
+        assert sorted(r[5] for r in rows[1:]) == ["Fri"] * 4 + ["Reserveret"]
+
+    def test_days_empty_count_from_the_last_forloeb_that_ran(self, konsulent, borger, center):
+        """A forløb that was planned in the place but never started did not use it; nor does its
+        planned end say when the place became free."""
+        plads = center.pladser.get(funktion="Kantine")
+        lav_forloeb(
+            borger,
+            center.virksomhed,
+            konsulent,
+            plads=plads,
+            trin=Trin.AFSLUTNING,
+            start=datetime.date(2026, 2, 1),
+            faktisk_slut=datetime.date(2026, 3, 31),
+        )
+        lav_forloeb(
+            BorgerFactory(jobcenter=konsulent.jobcenter),
+            center.virksomhed,
+            konsulent,
+            plads=plads,
+            trin=Trin.PRAKTIKAFTALE,
+            start=datetime.date(2026, 4, 15),
+            planlagt_slut=datetime.date(2026, 5, 31),
+        )
+        dato = datetime.date(2026, 6, 30)
+        status = {s.plads.pk: s for s in pladsoversigt(jobcenter=konsulent.jobcenter, dato=dato)}
+        assert status[plads.pk].fri_siden == datetime.date(2026, 4, 1)
+        assert status[plads.pk].dage_tom(dato) == 90
+
     def test_it_filters_and_exports_without_citizens(self, client_for, konsulent, borger, center):
         lav_forloeb(
             borger,

@@ -1,4 +1,6 @@
-"""The place board: every virksomhedscenter place of the jobcentre, free or filled."""
+"""The place board: every virksomhedscenter place of the jobcentre, free, reserved or filled."""
+
+from collections import Counter
 
 from django import forms
 from django.db.models import prefetch_related_objects
@@ -15,6 +17,7 @@ from virksomheder.models import Branche, Plads
 from .. import services
 from ..forms import ForloebOpretForm
 from ..models import Praktikforloeb
+from ..services.pladser import Tilstand
 from .forloeb import opret_og_advar
 
 KOLONNER = [
@@ -56,11 +59,11 @@ def rows(oversigt, dato):
             plads.pk,
             plads.funktion,
             plads.maalgruppe or plads.virksomhedscenter.maalgruppe,
-            "Fri" if forloeb is None else "Fyldt",
+            status.tilstand,
             dato_tekst(forloeb and forloeb.start),
             dato_tekst(forloeb and (forloeb.faktisk_slut or forloeb.planlagt_slut)),
             dato_tekst(status.fri_siden),
-            status.dage_tom(dato) if forloeb is None else "",
+            status.dage_tom(dato) if status.fri else "",
         ]
 
 
@@ -75,15 +78,16 @@ def pladsoversigt(request: HttpRequest) -> HttpResponse:
         return csv_response(f"{filnavn}.csv", KOLONNER, rows(oversigt, dato))
     if request.GET.get("format") == "xlsx":
         return excel_response(f"{filnavn}.xlsx", KOLONNER, rows(oversigt, dato))
-    fyldte = [status.forloeb for status in oversigt if not status.fri]
-    prefetch_related_objects(fyldte, "borger")
-    services.registrer_visning(bruger=request.user, borger_ids=[f.borger_id for f in fyldte])
-    fri = sum(1 for status in oversigt if status.fri)
+    holdte = [status.forloeb for status in oversigt if status.forloeb]
+    prefetch_related_objects(holdte, "borger")
+    services.registrer_visning(bruger=request.user, borger_ids=[f.borger_id for f in holdte])
+    antal = Counter(status.tilstand for status in oversigt)
     context = {
         "filter": filter_,
         "oversigt": [(status, status.dage_tom(dato)) for status in oversigt],
-        "fri": fri,
-        "fyldte": len(oversigt) - fri,
+        "fri": antal[Tilstand.FRI],
+        "reserverede": antal[Tilstand.RESERVERET],
+        "fyldte": antal[Tilstand.FYLDT],
         "dato": dato,
         "eksport": request.GET.urlencode(),
     }
