@@ -1,5 +1,3 @@
-import datetime
-
 from celery import shared_task
 from django.utils import timezone
 
@@ -40,7 +38,7 @@ def beregn_alle_maal(dato: str | None = None) -> int:
     from .models import Kampagne
 
     idag = dag(dato)
-    aktive = Kampagne.objects.filter(start__lte=idag, slut__gte=idag - datetime.timedelta(days=183))
+    aktive = Kampagne.objects.beregnes_om_natten(idag)
     for kampagne in aktive:
         beregn_maal.delay(kampagne.pk, min(idag, kampagne.slut).isoformat())
     return len(aktive)

@@ -21,6 +21,15 @@ from jobcenter.models import Jobcenter
 from .borger import Maalgruppe, Ydelsestype
 from .forloeb import Forloebstype
 
+# The nightly job keeps a campaign's figures fresh this long after it ends (late data).
+NATLIG_EFTER_SLUT = datetime.timedelta(days=183)
+
+
+class KampagneQuerySet(models.QuerySet):
+    def beregnes_om_natten(self, idag: datetime.date) -> "KampagneQuerySet":
+        """Running, or ended less than half a year ago."""
+        return self.filter(start__lte=idag, slut__gte=idag - NATLIG_EFTER_SLUT)
+
 
 class Kampagne(models.Model):
     kode = models.SlugField("kode", max_length=60, unique=True)
@@ -28,6 +37,8 @@ class Kampagne(models.Model):
     start = models.DateField("start (baseline)")
     slut = models.DateField("slut")
     beskrivelse = models.TextField("beskrivelse", blank=True)
+
+    objects = KampagneQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start"]
@@ -44,6 +55,9 @@ class Kampagne(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("borgere:kampagne", args=[self.kode])
+
+    def beregnes_om_natten(self, idag: datetime.date) -> bool:
+        return self.start <= idag and self.slut >= idag - NATLIG_EFTER_SLUT
 
     def maanedsslut(self, til: datetime.date) -> list[datetime.date]:
         """Every month end from the start to `til` (or the campaign's end, if earlier)."""
@@ -103,6 +117,29 @@ class Maal(models.Model):
     @property
     def er_andel(self) -> bool:
         return self.art == Maalart.ANDEL
+
+    @property
+    def hvem_taeller(self) -> str:
+        """Who counts, in one sentence, from the goal's own definition (prefetch its four
+        relations when listing goals)."""
+
+        def eller(relation) -> str:
+            # »eller« between every name: some names hold a comma (»Løntilskud, privat«).
+            return " eller ".join(str(r).lower() for r in relation.all()) or "(ingen valgt)"
+
+        typer, ydelser = eller(self.forloebstyper), eller(self.ydelser)
+        grupper = eller(self.maalgrupper)
+        if not self.er_andel:
+            return (
+                f"Tæller borgere på {ydelser} i {grupper}, som på dagen er i {typer}; "
+                "hver borger tælles én gang."
+            )
+        return (
+            f"Andelen af afsluttede forløb i {typer} for borgere på {ydelser} i {grupper} ved "
+            f"forløbets slut, hvor borgeren {self.uger_efter} uger efter ikke modtager "
+            f"{eller(self.offentlige_ydelser)}, med opfølgningsdage i de seneste "
+            f"{self.vindue_maaneder} måneder."
+        )
 
 
 class Maaltal(models.Model):

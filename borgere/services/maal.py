@@ -231,17 +231,20 @@ def maaloversigt(
         .order_by("dato", "jobcenter__navn")
     )
     tavler = []
-    for maal in kampagne.maal.all():
+    definition = ["forloebstyper", "ydelser", "maalgrupper", "offentlige_ydelser"]
+    for maal in kampagne.maal.prefetch_related(*definition):
         egne = [s for s in snapshots if s.maal_id == maal.pk]
         landet = {s.dato: s for s in egne if s.jobcenter_id is None}
         valgt = {s.dato: s for s in egne if jobcenter_id and s.jobcenter_id == jobcenter_id}
         paa_dagen = [s for s in egne if s.dato == seneste and s.jobcenter_id is not None]
+        # A share of nothing (no forløb ended in the window) has no place in the ranking.
         fordeling = sorted(
             (
                 (s.jobcenter.navn, sammenlignes(s), s.jobcenter_id == jobcenter_id)
                 for s in paa_dagen
+                if sammenlignes(s) is not None
             ),
-            key=lambda r: (r[1] is None, -(r[1] or 0), r[0]),
+            key=lambda r: (-r[1], r[0]),
         )
         national = landet.get(seneste)
         niveau = sammenlignes(national)

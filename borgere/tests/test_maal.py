@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from borgere.models import (
     Forloebstype,
@@ -308,7 +309,7 @@ class TestDashboard:
         self, client_for, leder, beregnet, django_assert_max_num_queries
     ):
         client = client_for(leder)
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(16):  # 4 of them: the goals' definitions
             response = client.get(self.url(beregnet))
         html = response.content.decode()
         tavle = response.context["tavler"][0]
@@ -330,7 +331,7 @@ class TestDashboard:
         for dag in (1, 2, 15):  # the nightly job computes every day
             beregn_maal(kampagne=beregnet, dato=d(2026, 5, dag))
         client = client_for(leder)
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(16):  # 4 of them: the goals' definitions
             tavle = client.get(self.url(beregnet)).context["tavler"][0]
         assert [p["dato"] for p in tavle.udvikling] == ["2026-04-30", "2026-05-31", "2026-06-30"]
         assert [p["egen"] for p in tavle.udvikling] == [Decimal(3), Decimal(3), Decimal(2)]
@@ -351,6 +352,83 @@ class TestDashboard:
             client.get(reverse("borgere:bag_maal", args=[beregnet.kode, "maal-1"])).status_code
             == 403
         )
+
+    def test_a_jobcentre_without_figures_is_never_shown_national_figures_under_its_name(
+        self, client_for, analytiker, beregnet
+    ):
+        """The trial's finding: ?jobcenter=492 said there was nothing for the jobcentre and then
+        showed the national figures labelled as its own."""
+        from jobcenter.tests.factories import JobcenterFactory
+
+        JobcenterFactory(kommunenummer=492, navn="Jobcenter Læsø")
+        response = client_for(analytiker).get(self.url(beregnet), {"jobcenter": "492"})
+        html = response.content.decode()
+        assert "Der er ikke beregnet tal for Jobcenter Læsø" in html
+        assert 'data-testid="vaerdi-maal-1"' not in html  # no tile under Læsø's name
+        assert "Intet beregnet for Jobcenter Læsø. Hele landet: 3 borgere" in html
+        # Only jobcentres with figures are offered.
+        assert [j.kommunenummer for j in response.context["jobcentre"]] == [851, 751]
+
+    def test_every_tile_says_who_counts_from_the_goals_data(self, client_for, leder, beregnet):
+        html = client_for(leder).get(self.url(beregnet)).content.decode()
+        assert (
+            "Tæller borgere på kontanthjælp eller starthjælp i matchgruppe 2 (indsatsklar), som på "
+            "dagen er i løntilskud, offentlig eller løntilskud, privat eller virksomhedspraktik; "
+            "hver borger tælles én gang." in html
+        )
+        assert "hvor borgeren 4 uger efter ikke modtager " in html
+        maal = beregnet.maal.get(kode="maal-1")
+        maal.ydelser.set(Ydelsestype.objects.filter(kode="kontanthjaelp"))
+        html = client_for(leder).get(self.url(beregnet)).content.decode()
+        assert "Tæller borgere på kontanthjælp i matchgruppe 2 (indsatsklar)" in html
+
+    def test_a_share_is_ranked_with_its_n_and_a_share_of_nothing_is_not_ranked(
+        self, client_for, leder, beregnet
+    ):
+        """»nr. 2 af 6« at 0,0 % said nothing of how few forløb it was."""
+        andel = beregnet.maal.get(kode="maal-2")
+        andel.snapshots.filter(jobcenter__isnull=False).delete()
+        Maalsnapshot.objects.create(
+            maal=andel,
+            dato=DATO,
+            jobcenter=leder.jobcenter,
+            vaerdi=0,
+            taeller=0,
+            naevner=2,
+            beregnet=timezone.now(),
+        )
+        Maalsnapshot.objects.create(
+            maal=andel,
+            dato=DATO,
+            jobcenter=self.b(leder),
+            vaerdi=None,
+            taeller=0,
+            naevner=0,
+            beregnet=timezone.now(),
+        )
+        response = client_for(leder).get(self.url(beregnet))
+        tavle = response.context["tavler"][1]
+        assert (tavle.placering, tavle.i_alt) == (1, 1)
+        assert "nr. 1 af 1 med 0 af 2 forløb" in response.content.decode()
+
+    @staticmethod
+    def b(leder):
+        from jobcenter.models import Jobcenter
+
+        return Jobcenter.objects.exclude(pk=leder.jobcenter_id).get(kommunenummer=851)
+
+    def test_an_ended_campaign_never_computed_offers_to_compute_now(
+        self, client_for, administrator, leder
+    ):
+        kampagne = Kampagne.objects.create(
+            kode="gammel", navn="Gammel", start=d(2020, 1, 1), slut=d(2020, 12, 31)
+        )
+        html = client_for(administrator).get(self.url(kampagne)).content.decode()
+        assert "aldrig blevet beregnet, og den beregnes ikke om natten" in html
+        assert "den sluttede 31-12-2020" in html and ">Beregn nu</button>" in html
+        assert "beregnes hver nat" not in html
+        html = client_for(leder).get(self.url(kampagne)).content.decode()
+        assert "En administrator kan beregne den" in html and "Beregn nu</button>" not in html
 
     def test_the_drill_down_lists_own_citizens_and_logs_each(self, client_for, leder, beregnet):
         from django.urls import reverse

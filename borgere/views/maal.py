@@ -68,6 +68,7 @@ def kampagne(request: HttpRequest, kode: str) -> HttpResponse:
         messages.info(request, "Beregningen er startet; siden viser den, til den er færdig.")
         return redirect(kampagne)
     jobcenter = valgt_jobcenter(request)
+    idag = timezone.localdate()
     dato, tavler = services.maaloversigt(
         kampagne=kampagne, jobcenter_id=jobcenter.pk if jobcenter else None
     )
@@ -79,7 +80,12 @@ def kampagne(request: HttpRequest, kode: str) -> HttpResponse:
     context = {
         "kampagne": kampagne,
         "jobcenter": jobcenter,
-        "jobcentre": Jobcenter.objects.all() if not request.user.er_i_jobcenter else None,
+        # An analyst is offered the jobcentres the campaign has figures for.
+        "jobcentre": None
+        if request.user.er_i_jobcenter
+        else Jobcenter.objects.filter(maalsnapshot__maal__kampagne=kampagne).distinct(),
+        "om_natten": kampagne.beregnes_om_natten(idag),
+        "idag": idag,
         "dato": dato,
         "tavler": tavler,
         "beregning": Beregning.objects.filter(navn=f"maal:{kampagne.kode}")
