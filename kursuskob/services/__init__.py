@@ -15,7 +15,7 @@ from .kob import (
     tjekliste,
 )
 from .kommunikation import advar_om_minimum, kickoff, minimum_i_fare, opret_kickoff, send_meddelelse
-from .noegletal import beregn_kursusnoegletal, seneste
+from .noegletal import beregn_kursusnoegletal, kan_se_udfald, seneste
 from .undersoegelse import (
     beregn_analyse,
     dataramme,
@@ -61,6 +61,7 @@ __all__ = [
     "henvis",
     "kan_forpligte",
     "kan_koebe",
+    "kan_se_udfald",
     "kickoff",
     "koeb_ledige_pladser",
     "minimum_i_fare",

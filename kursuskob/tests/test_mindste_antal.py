@@ -158,3 +158,55 @@ def test_it_hides_a_collaboration_model_answered_by_too_few_though_the_round_is_
     assert klient.get(diagram, {"gruppe": nummer}).status_code == 404
     admin = client_for(administrator).get(url, {"gruppe": nummer}).content.decode()
     assert 'data-testid="tabel-barriere"' in admin
+
+
+@pytest.fixture
+def et_udfald(kob, kollega, konsulent, leder_b, borgere_a, borgere_b, jobcenter_a, jobcenter_b):
+    """A finished class in a network of A and B with one citizen from each: A's in education,
+    B's in a job four weeks after."""
+    from ..models import Netvaerk, Netvaerksmedlem, Status, Tilmelding
+    from .conftest import FOER_FRIST
+    from .factories import START
+
+    netvaerk = Netvaerk.objects.create(navn="Østjysk klynge", organisering="fast")
+    for jobcenter in (jobcenter_a, jobcenter_b):
+        Netvaerksmedlem.objects.create(netvaerk=netvaerk, jobcenter=jobcenter)
+    kob.netvaerk = netvaerk
+    kob.save()
+    kob.hold.minimum = 1
+    kob.hold.save()
+    services.henvis(bruger=konsulent, kob=kob, borger=borgere_a[0], idag=FOER_FRIST)
+    services.henvis(bruger=leder_b, kob=kob, borger=borgere_b[0], idag=FOER_FRIST)
+    services.book_henviste(bruger=kollega, kob=kob)
+    services.naeste_fase(bruger=kollega, kob=kob, idag=START)
+    for bruger, udfald in ((konsulent, "uddannelse"), (leder_b, "job")):
+        services.registrer_opfoelgning(
+            bruger=bruger,
+            tilmelding=Tilmelding.objects.get(status=Status.STARTET, jobcenter=bruger.jobcenter_id),
+            status=Status.GENNEMFOERT,
+            udfald=udfald,
+            udfald_dato=kob.hold.slutdato,
+            note="",
+        )
+    services.beregn_kursusnoegletal(dato=kob.hold.slutdato + datetime.timedelta(weeks=4))
+    return netvaerk
+
+
+def test_it_hides_an_outcome_of_too_few_citizens_outside_their_jobcentre(
+    client_for, konsulent, analytiker, leder_b, et_udfald
+):
+    url = reverse("kursuskob:overblik")
+    for bruger, data in (
+        (konsulent, {"netvaerk": et_udfald.pk}),
+        (analytiker, {"netvaerk": et_udfald.pk}),
+        (analytiker, {}),
+    ):
+        side = client_for(bruger).get(url, data).content.decode()
+        assert "For få deltagere til at vise" in side, (bruger, data)
+        assert "1 i job og 1 i uddannelse af 2 deltagere" not in side, (bruger, data)
+    # Knowing its own citizen's outcome, B could read A's from the network's figure.
+    side = client_for(leder_b).get(url, {"netvaerk": et_udfald.pk}).content.decode()
+    assert "For få deltagere til at vise" in side
+    # A jobcentre's own figures are its own.
+    side = client_for(leder_b).get(url).content.decode()
+    assert "1 i job og 0 i uddannelse af 1 deltagere" in side
