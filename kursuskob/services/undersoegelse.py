@@ -27,6 +27,7 @@ from ..models import (
     Svar,
 )
 from .kob import kraev
+from .kommunikation import emnelinje
 
 # Reminders go out this many days before the deadline to jobcentres that have not answered.
 PAAMINDELSE_DAGE = (7, 1)
@@ -199,7 +200,7 @@ def send_paamindelser(*, dato: datetime.date) -> int:
             )
             if modtagere:
                 send_mail(
-                    f"Påmindelse: {runde.navn} – svarfrist {runde.frist:%d-%m-%Y}",
+                    emnelinje(f"Påmindelse: {runde.navn} – svarfrist {runde.frist:%d-%m-%Y}"),
                     render_to_string(
                         "kursuskob/paamindelse.txt", {"runde": runde, "site_url": settings.SITE_URL}
                     ),

@@ -250,7 +250,7 @@ def _book(request, kob):
 def _kickoff(request, kob):
     meddelelse = services.opret_kickoff(bruger=request.user, kob=kob)
     tasks.send_meddelelse.delay_on_commit(meddelelse.pk)
-    return f"Kick-off-beskeden er sendt til {meddelelse.modtagere}."
+    return f"Kick-off-beskeden sendes nu til {meddelelse.modtagere}."
 
 
 HANDLINGER = {
