@@ -34,12 +34,14 @@ PAAMINDELSE_DAGE = (7, 1)
 
 
 @transaction.atomic
-def kopier_skema(*, skema: Spoergeskema) -> Spoergeskema:
-    """An editable copy of a template (or of any questionnaire)."""
+def kopier_skema(*, skema: Spoergeskema, jobcenter: Jobcenter) -> Spoergeskema:
+    """An editable copy of a template (or of any questionnaire), owned by `jobcenter`."""
     navn, nummer = f"Kopi af {skema.navn}", 2
     while Spoergeskema.objects.filter(navn=navn).exists():
         navn, nummer = f"Kopi {nummer} af {skema.navn}", nummer + 1
-    kopi = Spoergeskema.objects.create(navn=navn, beskrivelse=skema.beskrivelse)
+    kopi = Spoergeskema.objects.create(
+        navn=navn, beskrivelse=skema.beskrivelse, jobcenter=jobcenter
+    )
     for sektion in skema.sektioner.prefetch_related("spoergsmaal"):
         spoergsmaal = list(sektion.spoergsmaal.all())
         sektion.pk, sektion.skema = None, kopi

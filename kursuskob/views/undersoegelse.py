@@ -39,8 +39,14 @@ def skemaer(request: HttpRequest) -> HttpResponse:
 
 
 def kan_rette(request: HttpRequest, skema: Spoergeskema) -> bool:
-    """The shipped template stays as it is, and a questionnaire in use by a round is frozen."""
-    return request.user.er_administrator and not skema.skabelon and not skema.runder.exists()
+    """The owning jobcentre's administrators edit its copy; the shipped template stays as it
+    is, and a questionnaire in use by a round is frozen."""
+    return (
+        request.user.er_administrator
+        and skema.jobcenter_id == request.user.jobcenter_id
+        and not skema.skabelon
+        and not skema.runder.exists()
+    )
 
 
 @kraev_jobcenter
@@ -58,9 +64,18 @@ def skema(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def skema_kopier(request: HttpRequest, pk: int) -> HttpResponse:
     kraev_rolle(request.user.er_administrator)
-    kopi = services.kopier_skema(skema=get_object_or_404(Spoergeskema, pk=pk))
+    kopi = services.kopier_skema(
+        skema=get_object_or_404(Spoergeskema, pk=pk), jobcenter=request.user.jobcenter
+    )
     messages.success(request, f"{kopi} er oprettet; ret spørgsmålene, før en runde sendes ud.")
     return redirect(kopi)
+
+
+def hent_til_rettelse(request: HttpRequest, model, pk: int, sti: str):
+    """A questionnaire, section or question to edit: another jobcentre's (or the template's,
+    which no jobcentre owns) is not found, so an id reveals nothing; `sti` leads to the
+    questionnaire's owner."""
+    return get_object_or_404(model, pk=pk, **{sti: request.user.jobcenter_id})
 
 
 def rettes(request: HttpRequest, skema: Spoergeskema) -> None:
@@ -69,7 +84,7 @@ def rettes(request: HttpRequest, skema: Spoergeskema) -> None:
 
 @kraev_jobcenter
 def sektion_opret(request: HttpRequest, pk: int) -> HttpResponse:
-    skema = get_object_or_404(Spoergeskema, pk=pk)
+    skema = hent_til_rettelse(request, Spoergeskema, pk, "jobcenter_id")
     rettes(request, skema)
     return formularside(
         request,
@@ -83,7 +98,7 @@ def sektion_opret(request: HttpRequest, pk: int) -> HttpResponse:
 
 @kraev_jobcenter
 def spoergsmaal_opret(request: HttpRequest, pk: int) -> HttpResponse:
-    sektion = get_object_or_404(Sektion, pk=pk)
+    sektion = hent_til_rettelse(request, Sektion, pk, "skema__jobcenter_id")
     rettes(request, sektion.skema)
     return formularside(
         request,
@@ -97,7 +112,7 @@ def spoergsmaal_opret(request: HttpRequest, pk: int) -> HttpResponse:
 
 @kraev_jobcenter
 def spoergsmaal_rediger(request: HttpRequest, pk: int) -> HttpResponse:
-    spoergsmaal = get_object_or_404(Spoergsmaal, pk=pk)
+    spoergsmaal = hent_til_rettelse(request, Spoergsmaal, pk, "sektion__skema__jobcenter_id")
     rettes(request, spoergsmaal.sektion.skema)
     return formularside(
         request,
