@@ -210,3 +210,20 @@ def test_it_hides_an_outcome_of_too_few_citizens_outside_their_jobcentre(
     # A jobcentre's own figures are its own.
     side = client_for(leder_b).get(url).content.decode()
     assert "1 i job og 0 i uddannelse af 1 deltagere" in side
+
+
+def test_it_draws_no_arrows_from_a_previous_round_with_too_few_answers(
+    client_for, konsulent, kun_aalborg, runde
+):
+    senere = Runde.objects.create(
+        skema=runde.skema, navn="Kursuskøb 2028", frist=FRIST, oprettet_af=runde.oprettet_af
+    )
+    for nummer in range(5):
+        jobcenter = JobcenterFactory()
+        senere.jobcentre.add(jobcenter)
+        besvar(senere, jobcenter, model="Sekundær kommune", b1=nummer + 1)
+    senere.jobcentre.add(konsulent.jobcenter)
+    services.beregn_analyse(runde=senere)
+    side = client_for(konsulent).get(reverse("kursuskob:indsatskort", args=[senere.pk]))
+    assert 'data-testid="tabel-barriere"' in side.content.decode()
+    assert "pile viser bevægelsen siden" not in side.content.decode()
