@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from jobcenter.forms import DatoInput
+from jobcenter.forms import DatoInput, Soegefelt
 from jobcenter.models import Bruger
 from virksomheder.models import Aftale, Jobordre, Kontakt, Plads, Virksomhed
 
@@ -69,9 +69,10 @@ class MaalgruppeperiodeForm(forms.ModelForm):
 class SoegForm(forms.Form):
     """Sent as POST, so that a CPR number never lands in a URL or an access log line."""
 
-    soeg = forms.CharField(
+    soeg = Soegefelt(
         label="Søg på navn eller CPR-nummer",
-        max_length=100,
+        required=True,
+        widget=forms.TextInput,
         help_text="Et CPR-nummer finder én borger; et navn finder alle, der matcher.",
     )
 

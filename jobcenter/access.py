@@ -5,10 +5,11 @@ QuerySet's `synlige_for(user)`; `hent_eget` loads one of them or answers 404, ne
 from another jobcentre reveals nothing. The role checks come after it.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
@@ -47,6 +48,23 @@ def ser_noegletal(user) -> bool:
 def ser_maal(user) -> bool:
     """Campaign dashboards: leaders and administrators (their jobcentre), analysts (all)."""
     return user.is_authenticated and (user.er_leder or user.rolle == Rolle.ANALYTIKER)
+
+
+def kan_se_aggregat(user, *, n: int, jobcentre: Iterable[int] | None, ansvarlig: bool) -> bool:
+    """May `user` see a figure computed across jobcentres from `n` units (responses, citizens)
+    of the jobcentres `jobcentre` (None: not known)? Below MINDSTE_ANTAL only the jobcentre the
+    figure describes alone (it is its own data) and those responsible for the collection
+    (`ansvarlig`: e.g. the administrators who sent a survey round out) may: anyone else could
+    read one jobcentre's or one citizen's answers from it. The one rule of issue 13; every
+    survey result, export, chart and outcome across jobcentres asks it."""
+    if ansvarlig or n >= settings.MINDSTE_ANTAL:
+        return True
+    return (
+        jobcentre is not None
+        and user.is_authenticated
+        and user.er_i_jobcenter
+        and set(jobcentre) <= {user.jobcenter_id}
+    )
 
 
 kraev_jobcenter = kraev(i_jobcenter)

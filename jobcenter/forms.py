@@ -1,5 +1,8 @@
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import timezone
+
+from .validators import validate_soegning
 
 
 class DatoInput(forms.DateInput):
@@ -9,6 +12,37 @@ class DatoInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class Soegefelt(forms.CharField):
+    """Every free-text search in the product (lists, filters, the citizen search) is this
+    field, so each refuses what the database cannot search for with the same message."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 100)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "search"}))
+        super().__init__(**kwargs)
+        # Django's own check gives a terser message for the same character; ours says what to do.
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ] + [validate_soegning]
+
+
+class Soegning(forms.Form):
+    """A list's free-text search in the query string (`?q=`); `tekst` is "" while it is
+    invalid, so the list shows everything beside the form's error."""
+
+    q = Soegefelt()
+    skjul_frivilligt = True
+
+    def __init__(self, data, *, label: str):
+        super().__init__(data if "q" in data else None)
+        self.fields["q"].label = label
+
+    @property
+    def tekst(self) -> str:
+        return self.cleaned_data["q"].strip() if self.is_valid() else ""
 
 
 class TotrinForm(forms.Form):

@@ -277,3 +277,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# Issue 13: a figure computed across jobcentres (survey answers, citizens' outcomes) from fewer
+# than this many units is shown only to the jobcentre it describes and to those who run the
+# collection, so one jobcentre's or one citizen's answers cannot be read from it.
+MINDSTE_ANTAL = env.int("MINDSTE_ANTAL", default=5)
+if MINDSTE_ANTAL < 1:
+    raise environ.ImproperlyConfigured("MINDSTE_ANTAL skal være mindst 1.")

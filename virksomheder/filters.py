@@ -1,11 +1,16 @@
 import django_filters
-from django import forms
+
+from jobcenter.forms import Soegefelt
 
 from .models import Sektor, Stoerrelse, Virksomhed
 
 
+class Soegefilter(django_filters.CharFilter):
+    field_class = Soegefelt
+
+
 class VirksomhedFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Søg på navn, CVR- eller P-nummer", method="filter_soeg")
+    q = Soegefilter(label="Søg på navn, CVR- eller P-nummer", method="filter_soeg")
     sektor = django_filters.ChoiceFilter(choices=Sektor.choices, empty_label="Alle sektorer")
     stoerrelse = django_filters.ChoiceFilter(
         label="Størrelse", choices=Stoerrelse.choices, empty_label="Alle størrelser"
@@ -19,7 +24,6 @@ class VirksomhedFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.filters["branche"].extra["empty_label"] = "Alle brancher"
         self.filters["kommune"].extra["empty_label"] = "Alle kommuner"
-        self.form.fields["q"].widget = forms.TextInput(attrs={"type": "search"})
         # Every filter is optional; the form need not say so on each field.
         self.form.skjul_frivilligt = True
 

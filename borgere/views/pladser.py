@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from jobcenter.access import hent_eget, kraev_jobcenter
 from jobcenter.export import csv_response, excel_response
+from jobcenter.forms import Soegefelt
 from jobcenter.views import formularside
 from virksomheder.models import Branche, Plads
 
@@ -35,12 +36,12 @@ KOLONNER = [
 
 
 class PladsFilter(forms.Form):
-    virksomhed = forms.CharField(label="Virksomhed", required=False)
+    virksomhed = Soegefelt(label="Virksomhed", widget=forms.TextInput)
     branche = forms.ModelChoiceField(
         label="Branche", queryset=Branche.objects.all(), required=False, empty_label="Alle"
     )
-    funktion = forms.CharField(label="Funktion", required=False)
-    maalgruppe = forms.CharField(label="Målgruppe", required=False)
+    funktion = Soegefelt(label="Funktion", widget=forms.TextInput)
+    maalgruppe = Soegefelt(label="Målgruppe", widget=forms.TextInput)
     kun_fri = forms.BooleanField(label="Kun fri pladser", required=False)
     skjul_frivilligt = True
 

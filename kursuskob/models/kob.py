@@ -294,13 +294,14 @@ class Tilmelding(models.Model):
 
 
 class Meddelelse(models.Model):
-    """A message sent from the purchase (the kick-off mail, S21), kept on it."""
+    """A message sent from the purchase (the kick-off mail, S21), kept on it; `sendt` is set
+    when the mail has gone, so a failed mail is never shown as sent."""
 
     kursuskob = models.ForeignKey(Kursuskob, on_delete=models.CASCADE, related_name="meddelelser")
     emne = models.CharField("emne", max_length=200)
     tekst = models.TextField("tekst")
     modtagere = models.TextField("modtagere")
-    sendt = models.DateTimeField("sendt", default=timezone.now)
+    sendt = models.DateTimeField("sendt", null=True, blank=True)
     sendt_af = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

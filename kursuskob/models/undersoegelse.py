@@ -19,6 +19,16 @@ class Spoergeskema(models.Model):
     skabelon = models.BooleanField(
         "skabelon", default=False, help_text="Følger med produktet; kopiér den for at rette i den."
     )
+    # The jobcentre whose administrators made the copy and alone may edit it; a template, and a
+    # copy made before questionnaires had an owner, has none and is edited by nobody.
+    jobcenter = models.ForeignKey(
+        Jobcenter,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="jobcenter",
+    )
     oprettet = models.DateTimeField("oprettet", default=timezone.now, editable=False)
 
     class Meta:

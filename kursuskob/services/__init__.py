@@ -15,13 +15,14 @@ from .kob import (
     tjekliste,
 )
 from .kommunikation import advar_om_minimum, kickoff, minimum_i_fare, opret_kickoff, send_meddelelse
-from .noegletal import beregn_kursusnoegletal, seneste
+from .noegletal import beregn_kursusnoegletal, kan_se_udfald, seneste
 from .undersoegelse import (
     beregn_analyse,
     dataramme,
     gem_besvarelse,
     kan_besvare,
     kan_lave_indsats,
+    kan_se_gruppe,
     kan_styre,
     kopier_skema,
     luk_runde,
@@ -38,6 +39,7 @@ __all__ = [
     "gem_besvarelse",
     "kan_besvare",
     "kan_lave_indsats",
+    "kan_se_gruppe",
     "kan_styre",
     "kopier_skema",
     "luk_runde",
@@ -59,6 +61,7 @@ __all__ = [
     "henvis",
     "kan_forpligte",
     "kan_koebe",
+    "kan_se_udfald",
     "kickoff",
     "koeb_ledige_pladser",
     "minimum_i_fare",

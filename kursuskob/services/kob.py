@@ -456,7 +456,12 @@ def tjekliste(kob: Kursuskob, regnskab: Pladsregnskab, idag: datetime.date) -> l
                 tovholder,
             ),
             Punkt("Underviser på kurset", bool(hold.underviser), tovholder, kraevet=False),
-            Punkt("Kick-off-beskeden er sendt", kob.meddelelser.exists(), tovholder, kraevet=False),
+            Punkt(
+                "Kick-off-beskeden er sendt",
+                kob.meddelelser.filter(sendt__isnull=False).exists(),
+                tovholder,
+                kraevet=False,
+            ),
             Punkt("De henviste er booket hos skolen", not ikke_booket, tovholder),
             Punkt(
                 f"Mindst {hold.minimum} optaget (holdets minimum)",

@@ -7,11 +7,18 @@ from django.conf import settings
 from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from jobcenter.models import Bruger, Rolle
 
 from ..models import Fase, Kursuskob, Meddelelse
 from .kob import Pladsregnskab, er_tovholder, kraev, pladsregnskab
+
+
+def emnelinje(tekst: str) -> str:
+    """A mail's subject on one line: a course's title or a round's name may hold line breaks,
+    which no mail header may (Django refuses the mail; a header could be smuggled in)."""
+    return " ".join(tekst.split())
 
 
 def kickoff(kob: Kursuskob) -> tuple[str, str, list[str]]:
@@ -31,12 +38,13 @@ def kickoff(kob: Kursuskob) -> tuple[str, str, list[str]]:
         "kursuskob/kickoff.txt",
         {"kob": kob, "hold": kob.hold, "regnskab": regnskab, "site_url": settings.SITE_URL},
     )
-    return emne, tekst, modtagere
+    return emnelinje(emne), tekst, modtagere
 
 
 @transaction.atomic
 def opret_kickoff(*, bruger: Bruger, kob: Kursuskob) -> Meddelelse:
-    """Keep the kick-off message on the purchase; the task `send_meddelelse` mails it."""
+    """Keep the kick-off message on the purchase; the task `send_meddelelse` mails it and
+    marks it sent."""
     kraev(er_tovholder(bruger, kob), "Kun tovholderen sender kick-off-beskeden.")
     kraev(
         kob.fase >= Fase.AFTALE_INSTITUTION,
@@ -54,11 +62,16 @@ def opret_kickoff(*, bruger: Bruger, kob: Kursuskob) -> Meddelelse:
 
 
 def send_meddelelse(meddelelse: Meddelelse) -> int:
-    return EmailMessage(
-        subject=meddelelse.emne,
+    """Mail the message; only a mail that went is recorded as sent (a failure raises, and the
+    purchase's checklist and page go on saying it is not sent)."""
+    antal = EmailMessage(
+        subject=emnelinje(meddelelse.emne),
         body=meddelelse.tekst,
         to=meddelelse.modtagere.split(", "),
     ).send()
+    meddelelse.sendt = timezone.now()
+    meddelelse.save(update_fields=["sendt"])
+    return antal
 
 
 def advar_om_minimum(*, dato: datetime.date) -> int:
@@ -87,7 +100,7 @@ def advar_om_minimum(*, dato: datetime.date) -> int:
                 continue
             if kob.tovholder.email:
                 send_mail(
-                    f"Holdet når ikke sit minimum: {kob.hold.kursus.titel}",
+                    emnelinje(f"Holdet når ikke sit minimum: {kob.hold.kursus.titel}"),
                     render_to_string(
                         "kursuskob/minimum_advarsel.txt",
                         {"kob": kob, "regnskab": regnskab, "site_url": settings.SITE_URL},

@@ -14,7 +14,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Count, Q
 
-from jobcenter.models import Jobcenter
+from jobcenter.access import kan_se_aggregat
+from jobcenter.models import Bruger, Jobcenter
 from jobcenter.services import laast_beregning
 
 from ..models import (
@@ -75,6 +76,7 @@ def _tal(data: list[dict], jobcenter_id: int | None) -> dict:
     kapacitet_i_alt = optagne_i_alt = 0
     tomme = tomme_beloeb = Decimal(0)
     udfald = {"deltagere": 0, "job": 0, "uddannelse": 0, "uden_status": 0}
+    udfald_jobcentre = set()
     for d in data:
         k = d["kob"]
         faser[str(k.fase)] += 1
@@ -119,9 +121,11 @@ def _tal(data: list[dict], jobcenter_id: int | None) -> dict:
             tomme += tomme_her
             tomme_beloeb += tomme_her * (k.hold.pris_pr_plads or 0)
         if d["udfald_kendt"]:
-            for r in rows.values():
+            for jc, r in rows.items():
                 for felt in udfald:
                     udfald[felt] += r[felt]
+                if r["deltagere"]:
+                    udfald_jobcentre.add(jc)
     n = udfald["deltagere"]
     return {
         "antal_kob": len(data),
@@ -136,6 +140,8 @@ def _tal(data: list[dict], jobcenter_id: int | None) -> dict:
             **udfald,
             "uger": settings.KURSUSKOB_UDFALD_UGER,
             "andel": (udfald["job"] + udfald["uddannelse"]) / n if n else None,
+            # Whose citizens the outcome counts: kan_se_udfald shows a small one to them alone.
+            "jobcentre": sorted(udfald_jobcentre),
         },
         "tvaerkommunale_pr_aar": dict(sorted(pr_aar.items())),
     }
@@ -174,4 +180,17 @@ def seneste(
         Kursusnoegletal.objects.filter(jobcenter_id=jobcenter_id, netvaerk_id=netvaerk_id)
         .order_by("-dato")
         .first()
+    )
+
+
+def kan_se_udfald(bruger: Bruger, raekke: Kursusnoegletal) -> bool:
+    """The participants' outcome is computed from citizens, so below MINDSTE_ANTAL of them it
+    is shown only to the jobcentre whose citizens they all are (issue 13). The places and fill
+    rates beside it are the purchase's bookkeeping, which every participant needs."""
+    udfald = raekke.tal["udfald"]
+    return kan_se_aggregat(
+        bruger,
+        n=udfald["deltagere"],
+        jobcentre=[raekke.jobcenter_id] if raekke.jobcenter_id else udfald.get("jobcentre"),
+        ansvarlig=False,
     )

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from jobcenter.access import kan_se_aggregat
 from jobcenter.models import Bruger, Jobcenter, Rolle
 from jobcenter.services import laast_beregning
 
@@ -26,18 +27,21 @@ from ..models import (
     Svar,
 )
 from .kob import kraev
+from .kommunikation import emnelinje
 
 # Reminders go out this many days before the deadline to jobcentres that have not answered.
 PAAMINDELSE_DAGE = (7, 1)
 
 
 @transaction.atomic
-def kopier_skema(*, skema: Spoergeskema) -> Spoergeskema:
-    """An editable copy of a template (or of any questionnaire)."""
+def kopier_skema(*, skema: Spoergeskema, jobcenter: Jobcenter) -> Spoergeskema:
+    """An editable copy of a template (or of any questionnaire), owned by `jobcenter`."""
     navn, nummer = f"Kopi af {skema.navn}", 2
     while Spoergeskema.objects.filter(navn=navn).exists():
         navn, nummer = f"Kopi {nummer} af {skema.navn}", nummer + 1
-    kopi = Spoergeskema.objects.create(navn=navn, beskrivelse=skema.beskrivelse)
+    kopi = Spoergeskema.objects.create(
+        navn=navn, beskrivelse=skema.beskrivelse, jobcenter=jobcenter
+    )
     for sektion in skema.sektioner.prefetch_related("spoergsmaal"):
         spoergsmaal = list(sektion.spoergsmaal.all())
         sektion.pk, sektion.skema = None, kopi
@@ -127,13 +131,29 @@ def opret_runde(
 
 
 def synlige_besvarelser(bruger: Bruger, runde: Runde):
-    """The responses of a round the user may open: their own jobcentre's, and every one for an
-    administrator of a jobcentre in the round."""
+    """The responses of a round the user may open: their own jobcentre's, and every one for the
+    round's administrators (kan_styre). One response is a group of one, so this is
+    `kan_se_gruppe` for a single jobcentre: an administrator of another jobcentre in the round
+    may not read it either."""
     if not bruger.er_i_jobcenter:
         return runde.besvarelser.none()
-    if bruger.er_administrator and runde.jobcentre.filter(pk=bruger.jobcenter_id).exists():
+    if kan_styre(bruger, runde):
         return runde.besvarelser.all()
     return runde.besvarelser.filter(jobcenter_id=bruger.jobcenter_id)
+
+
+def kan_se_gruppe(bruger: Bruger, runde: Runde, gruppe: dict, *, n: int | None = None) -> bool:
+    """May the user see a computed group's results (its indsatskort, tables, downloads and
+    charts)? `n`: the answers behind one of its tables, when fewer than the group's. Below
+    MINDSTE_ANTAL only the jobcentre that alone answered and the round's administrators may;
+    a result computed before the groups knew their jobcentres has None and so shows its small
+    groups to the administrators only."""
+    return kan_se_aggregat(
+        bruger,
+        n=gruppe["n"] if n is None else n,
+        jobcentre=gruppe.get("jobcentre"),
+        ansvarlig=kan_styre(bruger, runde),
+    )
 
 
 def kan_lave_indsats(bruger: Bruger, runde: Runde) -> bool:
@@ -182,7 +202,7 @@ def send_paamindelser(*, dato: datetime.date) -> int:
             )
             if modtagere:
                 send_mail(
-                    f"Påmindelse: {runde.navn} – svarfrist {runde.frist:%d-%m-%Y}",
+                    emnelinje(f"Påmindelse: {runde.navn} – svarfrist {runde.frist:%d-%m-%Y}"),
                     render_to_string(
                         "kursuskob/paamindelse.txt", {"runde": runde, "site_url": settings.SITE_URL}
                     ),
@@ -196,10 +216,19 @@ def send_paamindelser(*, dato: datetime.date) -> int:
 def dataramme(runde: Runde) -> pd.DataFrame:
     """One row per sent (or imported) response, one column per question code."""
     raekker: dict[int, dict] = {}
-    for besvarelse_id, jobcenter, kode, vaerdi in Svar.objects.filter(
+    for besvarelse_id, jobcenter_id, jobcenter, kode, vaerdi in Svar.objects.filter(
         besvarelse__runde=runde, besvarelse__afsendt__isnull=False
-    ).values_list("besvarelse_id", "besvarelse__jobcenter__navn", "spoergsmaal__kode", "vaerdi"):
-        raekker.setdefault(besvarelse_id, {"jobcenter": jobcenter})[kode] = vaerdi
+    ).values_list(
+        "besvarelse_id",
+        "besvarelse__jobcenter_id",
+        "besvarelse__jobcenter__navn",
+        "spoergsmaal__kode",
+        "vaerdi",
+    ):
+        raekke = raekker.setdefault(
+            besvarelse_id, {"jobcenter_id": jobcenter_id, "jobcenter": jobcenter}
+        )
+        raekke[kode] = vaerdi
     return pd.DataFrame(list(raekker.values()))
 
 
@@ -220,13 +249,26 @@ def beregn_analyse(*, runde: Runde, metode: str = analysis.MULTIPEL) -> Analyse:
     data = dataramme(runde)
     if analysis.TILFREDSHED not in data:
         data[analysis.TILFREDSHED] = pd.Series(dtype=float)
-    grupper = [{"navn": "Alle", "n": len(data), "kort": _kort(data, alle, metode)}]
+    if "jobcenter_id" not in data:
+        data["jobcenter_id"] = pd.Series(dtype=int)
+
+    def gruppe(navn: str, del_: pd.DataFrame) -> dict:
+        # Whose answers the group holds: kan_se_gruppe shows a small group to that one jobcentre.
+        jobcentre = sorted(int(j) for j in del_["jobcenter_id"].unique())
+        return {
+            "navn": navn,
+            "n": len(del_),
+            "jobcentre": jobcentre,
+            "kort": _kort(del_, alle, metode),
+        }
+
+    grupper = [gruppe("Alle", data)]
     model = next((s for s in alle if s.kode == "model"), None)
     if model is not None and "model" in data:
         for valg in model.valg:
             del_ = data[data["model"] == valg]
             if len(del_):
-                grupper.append({"navn": valg, "n": len(del_), "kort": _kort(del_, alle, metode)})
+                grupper.append(gruppe(valg, del_))
     valgspoergsmaal = {
         s.kode: s.valg
         for s in alle

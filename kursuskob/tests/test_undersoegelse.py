@@ -68,7 +68,8 @@ def test_administrators_copy_the_template_and_edit_the_copy_not_the_template(
 ):
     klient = client_for(administrator)
     b1 = Spoergsmaal.objects.get(sektion__skema=skabelon(), kode="B1")
-    assert klient.get(reverse("kursuskob:spoergsmaal_rediger", args=[b1.pk])).status_code == 403
+    # No jobcentre owns the template.
+    assert klient.get(reverse("kursuskob:spoergsmaal_rediger", args=[b1.pk])).status_code == 404
     svar = klient.post(reverse("kursuskob:skema_kopier", args=[skabelon().pk]))
     kopi = Spoergeskema.objects.get(skabelon=False)
     assert svar["Location"] == kopi.get_absolute_url()
@@ -93,7 +94,7 @@ def test_administrators_copy_the_template_and_edit_the_copy_not_the_template(
 def test_a_choice_question_needs_choices_and_codes_are_unique_per_questionnaire(
     client_for, administrator
 ):
-    kopi = services.kopier_skema(skema=skabelon())
+    kopi = services.kopier_skema(skema=skabelon(), jobcenter=administrator.jobcenter)
     sektion = kopi.sektioner.first()
     svar = client_for(administrator).post(
         reverse("kursuskob:spoergsmaal_opret", args=[sektion.pk]),
@@ -324,3 +325,26 @@ def test_only_the_sending_jobcentres_administrators_close_the_round(
         "multipel",
         "bivariat",
     }
+
+
+def test_it_lets_only_the_owning_jobcentres_administrators_edit_a_draft_questionnaire(
+    client_for, administrator, jobcenter_b
+):
+    client_for(administrator).post(reverse("kursuskob:skema_kopier", args=[skabelon().pk]))
+    kopi = Spoergeskema.objects.get(skabelon=False)
+    sektion = kopi.sektioner.first()
+    b1 = Spoergsmaal.objects.get(sektion__skema=kopi, kode="B1")
+    admin_b = BrugerFactory(rolle=Rolle.ADMINISTRATOR, jobcenter=jobcenter_b)
+    klient = client_for(admin_b)
+    data = {"kode": "B1", "tekst": "Overtaget", "type": "skala", "raekkefoelge": 0}
+    for url, post in (
+        (reverse("kursuskob:spoergsmaal_rediger", args=[b1.pk]), data),
+        (reverse("kursuskob:spoergsmaal_opret", args=[sektion.pk]), data | {"kode": "X1"}),
+        (reverse("kursuskob:sektion_opret", args=[kopi.pk]), {"titel": "Ny", "raekkefoelge": 9}),
+    ):
+        assert klient.get(url).status_code == 404, url
+        assert klient.post(url, post).status_code == 404, url
+    assert Spoergsmaal.objects.get(pk=b1.pk).tekst != "Overtaget"
+    assert Spoergsmaal.objects.filter(sektion__skema=kopi).count() == 27
+    assert kopi.sektioner.count() == Spoergeskema.objects.get(skabelon=True).sektioner.count()
+    assert "Ny sektion" not in klient.get(kopi.get_absolute_url()).content.decode()

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from jobcenter.access import kraev_jobcenter
+from jobcenter.forms import Soegning
 from jobcenter.views import formularside
 
 from ..forms import InstitutionForm, InstitutionskontaktForm, KursusForm
@@ -23,14 +24,15 @@ from ..models import (
 @kraev_jobcenter
 def institutioner(request: HttpRequest) -> HttpResponse:
     institutioner = Uddannelsesinstitution.objects.select_related("kommune")
-    if soeg := request.GET.get("q", "").strip():
+    soegning = Soegning(request.GET, label="Navn eller kommune")
+    if soeg := soegning.tekst:
         institutioner = institutioner.filter(
             Q(navn__icontains=soeg) | Q(kommune__navn__icontains=soeg)
         )
     if (type_ := request.GET.get("type", "")) in Institutionstype.values:
         institutioner = institutioner.filter(type=type_)
     side = Paginator(institutioner, 25).get_page(request.GET.get("side"))
-    context = {"side": side, "q": soeg, "type": type_, "typer": Institutionstype.choices}
+    context = {"side": side, "soegning": soegning, "type": type_, "typer": Institutionstype.choices}
     return render(request, "kursuskob/institutioner.html", context)
 
 
@@ -92,12 +94,13 @@ def kontakt_opret(request: HttpRequest, pk: int) -> HttpResponse:
 @kraev_jobcenter
 def kurser(request: HttpRequest) -> HttpResponse:
     kurser = Kursus.objects.all()
-    if soeg := request.GET.get("q", "").strip():
+    soegning = Soegning(request.GET, label="Titel, AMU-kode eller job")
+    if soeg := soegning.tekst:
         kurser = kurser.filter(
             Q(titel__icontains=soeg) | Q(amu_kode=soeg) | Q(maaljob__icontains=soeg)
         )
     side = Paginator(kurser, 25).get_page(request.GET.get("side"))
-    return render(request, "kursuskob/kurser.html", {"side": side, "q": soeg})
+    return render(request, "kursuskob/kurser.html", {"side": side, "soegning": soegning})
 
 
 @kraev_jobcenter

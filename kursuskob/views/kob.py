@@ -18,6 +18,7 @@ from borgere.models import Borger, Handling
 from borgere.services import registrer_adgang, registrer_visning
 from borgere.views.borger import hent_borger
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_rolle
+from jobcenter.forms import Soegning
 from jobcenter.historik import historik
 from jobcenter.views import formularside
 
@@ -61,12 +62,13 @@ def liste(request: HttpRequest) -> HttpResponse:
     fase = request.GET.get("fase", "")
     if fase.isdigit():
         kob = kob.filter(fase=int(fase))
-    if soeg := request.GET.get("q", "").strip():
+    soegning = Soegning(request.GET, label="Kursus")
+    if soeg := soegning.tekst:
         kob = kob.filter(hold__kursus__titel__icontains=soeg)
     if request.GET.get("ledige"):
         kob = kob.filter(fase__in=[Fase.AFTALE_INSTITUTION, Fase.VISITATION], ledige__gt=0)
     side = Paginator(kob.order_by("-oprettet"), 25).get_page(request.GET.get("side"))
-    context = {"side": side, "faser": Fase.choices, "fase": fase, "q": soeg}
+    context = {"side": side, "faser": Fase.choices, "fase": fase, "soegning": soegning}
     return render(request, "kursuskob/liste.html", context)
 
 
@@ -250,7 +252,7 @@ def _book(request, kob):
 def _kickoff(request, kob):
     meddelelse = services.opret_kickoff(bruger=request.user, kob=kob)
     tasks.send_meddelelse.delay_on_commit(meddelelse.pk)
-    return f"Kick-off-beskeden er sendt til {meddelelse.modtagere}."
+    return f"Kick-off-beskeden sendes nu til {meddelelse.modtagere}."
 
 
 HANDLINGER = {

@@ -1,6 +1,7 @@
 """The course dashboard: it reads the nightly figures (services.noegletal) and computes
 nothing itself."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -44,6 +45,8 @@ def overblik(request: HttpRequest) -> HttpResponse:
         "valgbare": valgbare,
         "raekke": raekke,
         "tal": raekke.tal if raekke else None,
+        "udfald_vises": raekke is not None and services.kan_se_udfald(request.user, raekke),
+        "mindste_antal": settings.MINDSTE_ANTAL,
         "faser": Fase.choices,
         "beregning": Beregning.objects.filter(navn="kursuskob").order_by("-startet").first(),
     }

@@ -1,9 +1,11 @@
 """The collaboration survey: questionnaires, rounds, answering, and the indsatskort.
 
-Aggregated results are shown to every jobcentre in the round (and the analyst); a single
-jobcentre's answers only to that jobcentre and to the administrators of the jobcentres in it."""
+Aggregated results are shown to every jobcentre in the round (and the analyst) when enough
+jobcentres have answered; a smaller group's results, a single jobcentre's answers and who has
+answered only to that jobcentre and to the round's administrators (services.kan_se_gruppe)."""
 
 from csp.decorators import csp_update
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -37,8 +39,14 @@ def skemaer(request: HttpRequest) -> HttpResponse:
 
 
 def kan_rette(request: HttpRequest, skema: Spoergeskema) -> bool:
-    """The shipped template stays as it is, and a questionnaire in use by a round is frozen."""
-    return request.user.er_administrator and not skema.skabelon and not skema.runder.exists()
+    """The owning jobcentre's administrators edit its copy; the shipped template stays as it
+    is, and a questionnaire in use by a round is frozen."""
+    return (
+        request.user.er_administrator
+        and skema.jobcenter_id == request.user.jobcenter_id
+        and not skema.skabelon
+        and not skema.runder.exists()
+    )
 
 
 @kraev_jobcenter
@@ -56,9 +64,18 @@ def skema(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def skema_kopier(request: HttpRequest, pk: int) -> HttpResponse:
     kraev_rolle(request.user.er_administrator)
-    kopi = services.kopier_skema(skema=get_object_or_404(Spoergeskema, pk=pk))
+    kopi = services.kopier_skema(
+        skema=get_object_or_404(Spoergeskema, pk=pk), jobcenter=request.user.jobcenter
+    )
     messages.success(request, f"{kopi} er oprettet; ret spørgsmålene, før en runde sendes ud.")
     return redirect(kopi)
+
+
+def hent_til_rettelse(request: HttpRequest, model, pk: int, sti: str):
+    """A questionnaire, section or question to edit: another jobcentre's (or the template's,
+    which no jobcentre owns) is not found, so an id reveals nothing; `sti` leads to the
+    questionnaire's owner."""
+    return get_object_or_404(model, pk=pk, **{sti: request.user.jobcenter_id})
 
 
 def rettes(request: HttpRequest, skema: Spoergeskema) -> None:
@@ -67,7 +84,7 @@ def rettes(request: HttpRequest, skema: Spoergeskema) -> None:
 
 @kraev_jobcenter
 def sektion_opret(request: HttpRequest, pk: int) -> HttpResponse:
-    skema = get_object_or_404(Spoergeskema, pk=pk)
+    skema = hent_til_rettelse(request, Spoergeskema, pk, "jobcenter_id")
     rettes(request, skema)
     return formularside(
         request,
@@ -81,7 +98,7 @@ def sektion_opret(request: HttpRequest, pk: int) -> HttpResponse:
 
 @kraev_jobcenter
 def spoergsmaal_opret(request: HttpRequest, pk: int) -> HttpResponse:
-    sektion = get_object_or_404(Sektion, pk=pk)
+    sektion = hent_til_rettelse(request, Sektion, pk, "skema__jobcenter_id")
     rettes(request, sektion.skema)
     return formularside(
         request,
@@ -95,7 +112,7 @@ def spoergsmaal_opret(request: HttpRequest, pk: int) -> HttpResponse:
 
 @kraev_jobcenter
 def spoergsmaal_rediger(request: HttpRequest, pk: int) -> HttpResponse:
-    spoergsmaal = get_object_or_404(Spoergsmaal, pk=pk)
+    spoergsmaal = hent_til_rettelse(request, Spoergsmaal, pk, "sektion__skema__jobcenter_id")
     rettes(request, spoergsmaal.sektion.skema)
     return formularside(
         request,
@@ -138,7 +155,8 @@ def runde_opret(request: HttpRequest) -> HttpResponse:
 
 def hent_runde(request: HttpRequest, pk: int) -> Runde:
     return get_object_or_404(
-        Runde.objects.synlige_for(request.user).select_related("skema", "netvaerk"), pk=pk
+        Runde.objects.synlige_for(request.user).select_related("skema", "netvaerk", "oprettet_af"),
+        pk=pk,
     )
 
 
@@ -158,9 +176,17 @@ def runde(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             tasks.beregn_indsatskort.delay_on_commit(runde.pk)
         return redirect(runde)
-    besvarelser = {b.jobcenter_id: b for b in runde.besvarelser.all()}
     besvaret, i_alt = services.svarprocent(runde)
-    jobcentre = [(jobcenter, besvarelser.get(jobcenter.pk)) for jobcenter in runde.jobcentre.all()]
+    kan_styre = services.kan_styre(request.user, runde)
+    # Who has answered is for the round's administrators, who follow up on it; the others see
+    # the rate and their own jobcentre's status (fewer answers than MINDSTE_ANTAL must not be
+    # traceable to the jobcentres that gave them).
+    besvarelser = {b.jobcenter_id: b for b in services.synlige_besvarelser(request.user, runde)}
+    jobcentre = [
+        (jobcenter, besvarelser.get(jobcenter.pk))
+        for jobcenter in runde.jobcentre.all()
+        if kan_styre or jobcenter.pk == request.user.jobcenter_id
+    ]
     context = {
         "runde": runde,
         "jobcentre": jobcentre,
@@ -168,10 +194,7 @@ def runde(request: HttpRequest, pk: int) -> HttpResponse:
         "i_alt": i_alt,
         "andel": besvaret / i_alt if i_alt else None,
         "kan_besvare": services.kan_besvare(request.user, runde) and runde.lukket is None,
-        "kan_styre": services.kan_styre(request.user, runde),
-        "kan_se": set(
-            services.synlige_besvarelser(request.user, runde).values_list("pk", flat=True)
-        ),
+        "kan_styre": kan_styre,
         "beregning": Beregning.objects.filter(navn=f"indsatskort:{runde.pk}")
         .order_by("-startet")
         .first(),
@@ -239,20 +262,23 @@ def valgt_kort(request: HttpRequest, runde: Runde):
     return metode, analyse, grupper, nummer
 
 
-def forrige_runde(runde: Runde, metode: str, gruppe: str) -> dict | None:
-    """The same network's (or questionnaire's) previous computed round, for the arrows."""
-    tidligere = Runde.objects.filter(oprettet__lt=runde.oprettet, analyser__metode=metode)
+def forrige_runde(request: HttpRequest, runde: Runde, metode: str, gruppe: str) -> dict | None:
+    """The same network's (or questionnaire's) previous computed round, for the arrows: one
+    the user may see, and only its group's figures the user may see."""
+    tidligere = Runde.objects.synlige_for(request.user).filter(
+        oprettet__lt=runde.oprettet, analyser__metode=metode
+    )
     tidligere = (
         tidligere.filter(netvaerk=runde.netvaerk)
         if runde.netvaerk_id
         else tidligere.filter(skema=runde.skema, netvaerk__isnull=True)
     )
-    forrige = tidligere.order_by("-oprettet").first()
+    forrige = tidligere.select_related("oprettet_af").order_by("-oprettet").first()
     if forrige is None:
         return None
     analyse = forrige.analyser.get(metode=metode)
     for g in analyse.resultat["grupper"]:
-        if g["navn"] == gruppe:
+        if g["navn"] == gruppe and services.kan_se_gruppe(request.user, forrige, g):
             return {"runde": forrige, "kort": g["kort"]}
     return None
 
@@ -283,11 +309,14 @@ def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
     runde = hent_runde(request, pk)
     metode, analyse, grupper, nummer = valgt_kort(request, runde)
     gruppe = grupper[nummer] if grupper else None
-    if gruppe and request.GET.get("format") in ("csv", "xlsx"):
+    vises = gruppe is not None and services.kan_se_gruppe(request.user, runde, gruppe)
+    if request.GET.get("format") in ("csv", "xlsx"):
+        if not vises:
+            raise Http404
         svar = csv_response if request.GET["format"] == "csv" else excel_response
         filnavn = f"indsatskort-{runde.pk}-{metode}.{request.GET['format']}"
         return svar(filnavn, KOLONNER, eksportraekker(gruppe["kort"]))
-    forrige = forrige_runde(runde, metode, gruppe["navn"]) if gruppe else None
+    forrige = forrige_runde(request, runde, metode, gruppe["navn"]) if vises else None
     leder_i_netvaerk = services.kan_lave_indsats(request.user, runde)
 
     def indsats_form(f: dict) -> IndsatsForm | None:
@@ -297,7 +326,7 @@ def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
 
     kort = []
     for type_ in ("barriere", "drivkraft"):
-        if gruppe and type_ in gruppe["kort"]:
+        if vises and type_ in gruppe["kort"]:
             nu = gruppe["kort"][type_]
             foer = (
                 {f["kode"]: f for f in forrige["kort"].get(type_, {}).get("faktorer", [])}
@@ -318,12 +347,19 @@ def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
         "grupper": grupper,
         "nummer": nummer,
         "gruppe": gruppe,
+        "vises": vises,
+        "mindste_antal": settings.MINDSTE_ANTAL,
         "kort": kort,
         "forrige": forrige,
         "fordelinger": [
-            f | {"tekst": analyse.resultat["tekster"].get(f["spoergsmaal"], "")}
+            f
+            | {
+                "tekst": analyse.resultat["tekster"].get(f["spoergsmaal"], ""),
+                # A question answered by fewer than the group is its own small group.
+                "vises": services.kan_se_gruppe(request.user, runde, gruppe, n=f["n"]),
+            }
             for f in (analyse.resultat["fordelinger"] if analyse else [])
-            if gruppe and f["gruppe"] == gruppe["navn"]
+            if vises and f["gruppe"] == gruppe["navn"]
         ],
         "leder_i_netvaerk": leder_i_netvaerk,
         "indsatser": Indsats.objects.filter(runde=runde).select_related("ansvarlig"),
@@ -342,7 +378,9 @@ def indsatskort_diagram(request: HttpRequest, pk: int, type_: str, format_: str)
     if not grupper or type_ not in grupper[nummer]["kort"] or format_ not in ("svg", "png"):
         raise Http404
     gruppe = grupper[nummer]
-    forrige = forrige_runde(runde, metode, gruppe["navn"])
+    if not services.kan_se_gruppe(request.user, runde, gruppe):
+        raise Http404
+    forrige = forrige_runde(request, runde, metode, gruppe["navn"])
     titel = (
         f"{'Barrierer' if type_ == 'barriere' else 'Drivkræfter'}: {runde.navn} ({gruppe['navn']})"
     )
