@@ -5,7 +5,7 @@ QuerySet's `synlige_for(user)`; `hent_eget` loads one of them or answers 404, ne
 from another jobcentre reveals nothing. The role checks come after it.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from functools import wraps
 from typing import TypeVar
 
@@ -50,21 +50,25 @@ def ser_maal(user) -> bool:
     return user.is_authenticated and (user.er_leder or user.rolle == Rolle.ANALYTIKER)
 
 
-def kan_se_aggregat(user, *, n: int, jobcentre: Iterable[int] | None, ansvarlig: bool) -> bool:
-    """May `user` see a figure computed across jobcentres from `n` units (responses, citizens)
-    of the jobcentres `jobcentre` (None: not known)? Below MINDSTE_ANTAL only the jobcentre the
-    figure describes alone (it is its own data) and those responsible for the collection
-    (`ansvarlig`: e.g. the administrators who sent a survey round out) may: anyone else could
-    read one jobcentre's or one citizen's answers from it. The one rule of issue 13; every
-    survey result, export, chart and outcome across jobcentres asks it."""
-    if ansvarlig or n >= settings.MINDSTE_ANTAL:
+def kan_se_aggregat(user, *, n: int, enheder: Mapping[int, int] | None, ansvarlig: bool) -> bool:
+    """May `user` see a figure computed across jobcentres from `n` units (responses, citizens),
+    `enheder` of them from each jobcentre (None: not known)? The one rule of issue 13; every
+    survey result, export, chart and outcome across jobcentres asks it.
+
+    Those responsible for the collection (`ansvarlig`: the administrators who sent a survey round
+    out) always may, and so may the jobcentre the figure describes alone (it is its own data).
+    Anyone else needs MINDSTE_ANTAL units, and a jobcentre with units of its own in the figure
+    also needs MINDSTE_ANTAL − 1 units from the others: it knows its own, and could otherwise
+    subtract them and read one other jobcentre's or one citizen's answer (six own citizens and
+    one of another jobcentre's make seven, but give that one citizen away)."""
+    if ansvarlig:
         return True
-    return (
-        jobcentre is not None
-        and user.is_authenticated
-        and user.er_i_jobcenter
-        and set(jobcentre) <= {user.jobcenter_id}
-    )
+    egne = 0
+    if enheder is not None and user.is_authenticated and user.er_i_jobcenter:
+        egne = enheder.get(user.jobcenter_id, 0)
+    if egne and egne == n:
+        return True
+    return n >= settings.MINDSTE_ANTAL and (not egne or n - egne >= settings.MINDSTE_ANTAL - 1)
 
 
 kraev_jobcenter = kraev(i_jobcenter)

@@ -76,7 +76,7 @@ def _tal(data: list[dict], jobcenter_id: int | None) -> dict:
     kapacitet_i_alt = optagne_i_alt = 0
     tomme = tomme_beloeb = Decimal(0)
     udfald = {"deltagere": 0, "job": 0, "uddannelse": 0, "uden_status": 0}
-    udfald_jobcentre = set()
+    udfald_jobcentre = defaultdict(int)
     for d in data:
         k = d["kob"]
         faser[str(k.fase)] += 1
@@ -124,8 +124,7 @@ def _tal(data: list[dict], jobcenter_id: int | None) -> dict:
             for jc, r in rows.items():
                 for felt in udfald:
                     udfald[felt] += r[felt]
-                if r["deltagere"]:
-                    udfald_jobcentre.add(jc)
+                udfald_jobcentre[jc] += r["deltagere"]
     n = udfald["deltagere"]
     return {
         "antal_kob": len(data),
@@ -140,8 +139,10 @@ def _tal(data: list[dict], jobcenter_id: int | None) -> dict:
             **udfald,
             "uger": settings.KURSUSKOB_UDFALD_UGER,
             "andel": (udfald["job"] + udfald["uddannelse"]) / n if n else None,
-            # Whose citizens the outcome counts: kan_se_udfald shows a small one to them alone.
-            "jobcentre": sorted(udfald_jobcentre),
+            # How many of each jobcentre's citizens the outcome counts (kan_se_udfald).
+            "jobcentre": {
+                str(jc): antal for jc, antal in sorted(udfald_jobcentre.items()) if antal
+            },
         },
         "tvaerkommunale_pr_aar": dict(sorted(pr_aar.items())),
     }
@@ -188,9 +189,10 @@ def kan_se_udfald(bruger: Bruger, raekke: Kursusnoegletal) -> bool:
     is shown only to the jobcentre whose citizens they all are (issue 13). The places and fill
     rates beside it are the purchase's bookkeeping, which every participant needs."""
     udfald = raekke.tal["udfald"]
-    return kan_se_aggregat(
-        bruger,
-        n=udfald["deltagere"],
-        jobcentre=[raekke.jobcenter_id] if raekke.jobcenter_id else udfald.get("jobcentre"),
-        ansvarlig=False,
-    )
+    if raekke.jobcenter_id:
+        enheder = {raekke.jobcenter_id: udfald["deltagere"]}
+    else:
+        # A row computed before the counts per jobcentre were kept (a list) counts as unknown.
+        gemt = udfald.get("jobcentre")
+        enheder = {int(j): n for j, n in gemt.items()} if isinstance(gemt, dict) else None
+    return kan_se_aggregat(bruger, n=udfald["deltagere"], enheder=enheder, ansvarlig=False)

@@ -148,10 +148,12 @@ def kan_se_gruppe(bruger: Bruger, runde: Runde, gruppe: dict, *, n: int | None =
     MINDSTE_ANTAL only the jobcentre that alone answered and the round's administrators may;
     a result computed before the groups knew their jobcentres has None and so shows its small
     groups to the administrators only."""
+    jobcentre = gruppe.get("jobcentre")
     return kan_se_aggregat(
         bruger,
         n=gruppe["n"] if n is None else n,
-        jobcentre=gruppe.get("jobcentre"),
+        # One response per jobcentre.
+        enheder=None if jobcentre is None else dict.fromkeys(jobcentre, 1),
         ansvarlig=kan_styre(bruger, runde),
     )
 

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from jobcenter.access import kan_se_aggregat
 from jobcenter.models import Rolle
 from jobcenter.tests.factories import BrugerFactory, JobcenterFactory
 
@@ -227,3 +228,24 @@ def test_it_draws_no_arrows_from_a_previous_round_with_too_few_answers(
     side = client_for(konsulent).get(reverse("kursuskob:indsatskort", args=[senere.pk]))
     assert 'data-testid="tabel-barriere"' in side.content.decode()
     assert "pile viser bevægelsen siden" not in side.content.decode()
+
+
+def test_a_jobcentre_cannot_subtract_its_own_units_to_read_another_jobcentres(
+    konsulent, outsider, analytiker
+):
+    """Six of A's citizens and one of B's make seven, over the minimum, but A knows its own six
+    and could read B's one citizen from the total: A needs MINDSTE_ANTAL − 1 units of others."""
+    a, b = konsulent.jobcenter_id, outsider.jobcenter_id
+    seks_og_en = {a: 6, b: 1}
+    assert not kan_se_aggregat(konsulent, n=7, enheder=seks_og_en, ansvarlig=False)
+    assert kan_se_aggregat(outsider, n=7, enheder=seks_og_en, ansvarlig=False)  # six hide each
+    assert kan_se_aggregat(analytiker, n=7, enheder=seks_og_en, ansvarlig=False)
+    # Four others' units hide each of them; all of one's own is one's own.
+    assert kan_se_aggregat(konsulent, n=10, enheder={a: 6, b: 4}, ansvarlig=False)
+    assert kan_se_aggregat(konsulent, n=2, enheder={a: 2}, ansvarlig=False)
+    # A survey round: one response each; with five, every participant sees the result.
+    fem = dict.fromkeys([a, b, 1001, 1002, 1003], 1)
+    assert kan_se_aggregat(konsulent, n=5, enheder=fem, ansvarlig=False)
+    assert not kan_se_aggregat(
+        konsulent, n=4, enheder=dict.fromkeys([a, b, 1001, 1002], 1), ansvarlig=False
+    )
