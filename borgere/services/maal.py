@@ -4,13 +4,14 @@ data on the goal (domain §5)."""
 
 import calendar
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, DateField, Exists, F, Max, OuterRef, Q
 from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
 
+from jobcenter.access import kan_se_aggregat
 from jobcenter.services import laast_beregning
 
 from ..models import (
@@ -188,6 +189,7 @@ class Maaltavle:
     landsgennemsnit: Decimal | None
     over_landet: int
     i_alt: int
+    for_faa: bool = False  # the chosen jobcentre's share rests on too few to show this user
 
     @property
     def egen_over_landet(self) -> bool | None:
@@ -276,3 +278,23 @@ def maaloversigt(
             )
         )
     return seneste, tavler
+
+
+def vis_for(tavler: list[Maaltavle], *, bruger) -> list[Maaltavle]:
+    """A jobcentre's share of few forløb is not shown outside the jobcentre (MINDSTE_ANTAL,
+    design.md §5): it would tell whether its few citizens became self-supporting."""
+    vist = []
+    for tavle in tavler:
+        egen = tavle.egen
+        if egen and tavle.maal.er_andel:
+            n = egen.naevner or 0
+            if not kan_se_aggregat(bruger, n=n, enheder={egen.jobcenter_id: n}, ansvarlig=False):
+                tavle = replace(
+                    tavle,
+                    egen=None,
+                    tempo=None,
+                    for_faa=True,
+                    udvikling=[{**punkt, "egen": None} for punkt in tavle.udvikling],
+                )
+        vist.append(tavle)
+    return vist

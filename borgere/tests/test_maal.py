@@ -411,6 +411,38 @@ class TestDashboard:
         assert (tavle.placering, tavle.i_alt) == (1, 1)
         assert "nr. 1 af 1 med 0 af 2 forløb" in response.content.decode()
 
+    def test_a_share_of_few_forloeb_is_not_shown_outside_the_jobcentre(
+        self, client_for, leder, analytiker, beregnet
+    ):
+        """Issue 13, finding 3's rule on the dashboards: 1 of 2 would tell an analyst whether the
+        jobcentre's two citizens became self-supporting."""
+        andel = beregnet.maal.get(kode="maal-2")
+        andel.snapshots.filter(jobcenter=leder.jobcenter).delete()
+        Maalsnapshot.objects.create(
+            maal=andel,
+            dato=DATO,
+            jobcenter=leder.jobcenter,
+            vaerdi=Decimal("0.5"),
+            taeller=1,
+            naevner=2,
+            beregnet=timezone.now(),
+        )
+        response = client_for(analytiker).get(self.url(beregnet), {"jobcenter": "751"})
+        tavle = response.context["tavler"][1]
+        assert (tavle.egen, tavle.for_faa) == (None, True)
+        assert all(p["egen"] is None for p in tavle.udvikling)
+        assert "For få afsluttede forløb i Jobcenter Aarhus til at vise andelen" in (
+            response.content.decode()
+        )
+        eksport = client_for(analytiker).get(
+            self.url(beregnet), {"jobcenter": "751", "format": "csv"}
+        )
+        raekker = [r.split(";") for r in eksport.content.decode("utf-8-sig").splitlines()]
+        assert [r[1] for r in raekker if r[0] == andel.navn] == ["Hele landet"]
+        assert [r[1] for r in raekker if r[0] == "maal-1"] == ["Jobcenter Aarhus", "Hele landet"]
+        egen = client_for(leder).get(self.url(beregnet)).context["tavler"][1]
+        assert (egen.egen.taeller, egen.egen.naevner, egen.for_faa) == (1, 2, False)
+
     @staticmethod
     def b(leder):
         from jobcenter.models import Jobcenter

@@ -11,7 +11,7 @@ from jobcenter.models import Beregning, Jobcenter
 
 from .. import services, tasks
 from ..models import Handling, Kampagne
-from ..services.maal import bag_tallet
+from ..services.maal import bag_tallet, vis_for
 
 KOLONNER = [
     "mål",
@@ -72,6 +72,7 @@ def kampagne(request: HttpRequest, kode: str) -> HttpResponse:
     dato, tavler = services.maaloversigt(
         kampagne=kampagne, jobcenter_id=jobcenter.pk if jobcenter else None
     )
+    tavler = vis_for(tavler, bruger=request.user)
     filnavn = f"{kampagne.kode}-{dato or 'ikke-beregnet'}"
     if request.GET.get("format") == "csv":
         return csv_response(f"{filnavn}.csv", KOLONNER, eksportraekker(tavler))
