@@ -1,5 +1,11 @@
+import base64
+import csv
 import datetime
 import io
+import os
+import time
+import tracemalloc
+import zipfile
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -331,3 +337,151 @@ def test_a_stray_carriage_return_is_read_not_crashed_on(konsulent):
     with pytest.raises(Afvist):
         importer_som(konsulent, "borgere", csv_fil("cpr;navn;kommunenummer", "\r0"))
     assert not Borger.objects.exists()
+
+
+def xlsx_med_stor_celle(stykke: bytes, antal: int) -> bytes:
+    """A real workbook whose one text cell is `antal` times `stykke`, written in pieces: the
+    file is small, what it unpacks to is not."""
+    bog = Workbook()
+    bog.active.append(["cpr", "navn", "kommunenummer"])
+    bog.active.append(["0101901234", "PLADSHOLDER", 751])
+    original = io.BytesIO()
+    bog.save(original)
+    bombe = io.BytesIO()
+    with (
+        zipfile.ZipFile(original) as kilde,
+        zipfile.ZipFile(bombe, "w", zipfile.ZIP_DEFLATED) as arkiv,
+    ):
+        for medlem in kilde.infolist():
+            xml = kilde.read(medlem)
+            if b"PLADSHOLDER" not in xml:
+                arkiv.writestr(medlem, xml)
+                continue
+            foer, efter = xml.split(b"PLADSHOLDER")
+            with arkiv.open(medlem.filename, "w", force_zip64=True) as ud:
+                ud.write(foer)
+                for _ in range(antal):
+                    ud.write(stykke)
+                ud.write(efter)
+    return bombe.getvalue()
+
+
+def hukommelse_ved(funktion) -> int:
+    """The most memory Python held while `funktion` ran, in bytes."""
+    tracemalloc.start()
+    try:
+        funktion()
+    finally:
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return top
+
+
+class TestGraenser:
+    """Issue 13, finding 4: upload bombs and unbounded imports."""
+
+    def test_it_refuses_a_zip_bomb_without_unpacking_it(self, konsulent):
+        bombe = xlsx_med_stor_celle(b"A" * 1024 * 1024, 20)  # 20 MB of one letter
+        assert len(bombe) < 100_000
+
+        def importer_bomben():
+            with pytest.raises(Afvist) as afvist:
+                importer_som(konsulent, "borgere", bombe, filnavn="borgere.xlsx")
+            assert afvist.value.fejl == [
+                (1, "Filen ligner ikke en Excel-fil (en zip-bombe?); den afvises.")
+            ]
+
+        assert hukommelse_ved(importer_bomben) < 5 * 1024 * 1024
+        assert not Borger.objects.exists()
+
+    def test_it_refuses_an_xlsx_that_unpacks_to_more_than_the_limit(self, konsulent, settings):
+        settings.IMPORT_MAKS_UDPAKKET = 2 * 1024 * 1024
+        tilfaeldig = base64.b64encode(os.urandom(768 * 1024))  # compresses 1.3 times only
+        fil = xlsx_med_stor_celle(tilfaeldig, 3)
+
+        def importer_filen():
+            with pytest.raises(Afvist) as afvist:
+                importer_som(konsulent, "borgere", fil, filnavn="borgere.xlsx")
+            assert afvist.value.fejl == [
+                (1, "Excel-filen fylder mere end 2 MB udpakket; del den op, eller gem den som CSV.")
+            ]
+
+        assert hukommelse_ved(importer_filen) < 1024 * 1024
+
+    def test_it_refuses_one_huge_cell_before_openpyxl_holds_it(self, konsulent, monkeypatch):
+        fil = xlsx_med_stor_celle(b"A" * 1024, 900)  # under the compression rule's 1 MB
+
+        def aldrig(*args, **kwargs):
+            raise AssertionError("openpyxl opened the file")
+
+        monkeypatch.setattr("jobcenter.imports.load_workbook", aldrig)
+        with pytest.raises(Afvist) as afvist:
+            importer_som(konsulent, "borgere", fil, filnavn="borgere.xlsx")
+        assert afvist.value.fejl == [(0, "en celle har mere end 2000 tegn")]
+
+    def test_it_refuses_a_csv_cell_longer_than_the_limit(self, konsulent, settings):
+        settings.IMPORT_MAKS_TEGN = 50
+        fil = csv_fil(
+            "cpr;navn;kommunenummer", "0101901234;Karen Blixen;751", f"0202851234;{'A' * 51};751"
+        )
+        with pytest.raises(Afvist) as afvist:
+            importer_som(konsulent, "borgere", fil)
+        assert afvist.value.fejl == [(3, "en celle har mere end 50 tegn")]
+        assert csv.field_size_limit() == 131072  # the csv module's own limit is back
+
+    def test_it_refuses_more_rows_than_the_limit(self, konsulent, settings):
+        settings.IMPORT_MAKS_RAEKKER = 5
+        fil = csv_fil("cpr;navn;kommunenummer", *["0101901234;Karen Blixen;751"] * 6)
+        with pytest.raises(Afvist) as afvist:
+            importer_som(konsulent, "borgere", fil)
+        assert afvist.value.fejl == [
+            (7, "Filen har mere end 5 rækker; del den op, og indlæs delene hver for sig.")
+        ]
+
+    def test_it_stops_reading_an_xlsx_at_the_row_limit(self, konsulent, settings):
+        """One cell in the sheet's last row makes openpyxl yield a million empty rows before it."""
+        settings.IMPORT_MAKS_RAEKKER = 1000
+        bog = Workbook()
+        bog.active.append(["cpr", "navn", "kommunenummer"])
+        bog.active.cell(row=1_048_576, column=16_384, value="x")
+        buffer = io.BytesIO()
+        bog.save(buffer)
+        start = time.monotonic()
+        with pytest.raises(Afvist) as afvist:
+            importer_som(konsulent, "borgere", buffer.getvalue(), filnavn="borgere.xlsx")
+        assert afvist.value.fejl[0][0] == 1002
+        assert time.monotonic() - start < 5
+
+    def test_it_refuses_a_file_larger_than_the_upload_limit(self, konsulent, settings):
+        settings.IMPORT_MAKS_BYTES = 1024 * 1024
+        fil = csv_fil("cpr;navn;kommunenummer", *["0101901234;Karen Blixen;751"] * 40_000)
+        with pytest.raises(Afvist) as afvist:
+            importer_som(konsulent, "borgere", fil)
+        assert afvist.value.fejl == [(1, "Filen fylder mere end 1 MB; del den op.")]
+
+    def test_the_command_applies_the_same_limits(self, konsulent, tmp_path, settings, capsys):
+        settings.IMPORT_MAKS_RAEKKER = 1
+        fil = tmp_path / "borgere.csv"
+        fil.write_bytes(BORGERE)
+        with pytest.raises(CommandError, match="afvist med 1 fejl"):
+            call_command("importer", "borgere", str(fil), "--bruger", "konsulent")
+        assert "linje 3: Filen har mere end 1 rækker" in capsys.readouterr().err
+        settings.IMPORT_MAKS_BYTES = 10
+        with pytest.raises(CommandError, match="Filen fylder mere end"):
+            call_command("importer", "borgere", str(fil), "--bruger", "konsulent")
+        assert not Borger.objects.exists()
+
+    def test_the_command_lists_the_first_errors_and_counts_the_rest(
+        self, konsulent, tmp_path, settings, capsys
+    ):
+        settings.IMPORT_MAKS_FEJL = 2
+        fil = tmp_path / "borgere.csv"
+        fil.write_bytes(csv_fil("cpr;navn;kommunenummer", *["3102901234;Ingen Dato;751"] * 5))
+        with pytest.raises(CommandError, match="afvist med 5 fejl"):
+            call_command("importer", "borgere", str(fil), "--bruger", "konsulent")
+        fejl = capsys.readouterr().err.splitlines()
+        assert fejl == [
+            "linje 2: ugyldigt CPR-nummer",
+            "linje 3: ugyldigt CPR-nummer",
+            "og 3 fejl mere",
+        ]
