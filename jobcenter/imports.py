@@ -5,6 +5,7 @@ live in the apps (AppConfig.importtyper) and are run by `manage.py importer TYPE
 import csv
 import datetime
 import io
+import re
 import xml.parsers.expat
 import zipfile
 from collections.abc import Callable, Iterator
@@ -24,14 +25,23 @@ MAKS_KOLONNER = 100
 MAKS_FILER_I_XLSX = 1000
 MAKS_KOMPRIMERING = 100
 KOMPRIMERING_FRA_BYTES = 1024 * 1024
+# Ten digits that could be a CPR number, written 0101901234, 010190-1234 or 010190 1234.
+CPR_LIGNENDE = re.compile(r"(?<!\d)(\d{6})[- ]?(\d{4})(?!\d)")
+
+
+def maskeret(tekst: str) -> str:
+    """A message with every CPR-like number shown as lists show it ('010190-xxxx'): an error
+    quotes the cell it is about, and any cell, even a header, may hold a CPR number."""
+    return CPR_LIGNENDE.sub(r"\1-xxxx", tekst)
 
 
 class Afvist(Exception):
-    """The whole file is refused; nothing was written."""
+    """The whole file is refused; nothing was written. Every message is masked here, the one
+    place they all pass, so no import message shows a CPR number (design.md §5)."""
 
     def __init__(self, fejl: list[tuple[int, str]]):
         super().__init__(f"{len(fejl)} fejl")
-        self.fejl = fejl
+        self.fejl = [(linje, maskeret(besked)) for linje, besked in fejl]
 
 
 @dataclass

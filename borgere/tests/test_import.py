@@ -485,3 +485,44 @@ class TestGraenser:
             "linje 3: ugyldigt CPR-nummer",
             "og 3 fejl mere",
         ]
+
+
+class TestCPRIBeskeder:
+    """Issue 13, finding 6: a message quotes the cell it is about, and any cell may hold a CPR
+    number; every message shows it masked."""
+
+    def test_it_masks_a_cpr_number_quoted_in_an_error(self, konsulent):
+        importer_som(konsulent, "borgere", BORGERE)
+        with pytest.raises(Afvist) as afvist:
+            importer_som(
+                konsulent,
+                "ydelser",
+                csv_fil("cpr;ydelse;fra;til", "0101901234;0801014886;01-01-2026;"),
+            )
+        assert afvist.value.fejl == [(2, "ukendt ydelse »080101-xxxx«")]
+
+    def test_it_masks_a_header_that_is_a_row_of_data(self, konsulent):
+        with pytest.raises(Afvist) as afvist:
+            importer_som(konsulent, "borgere", csv_fil("0801014886;Karen Blixen;751"))
+        assert "4886" not in afvist.value.fejl[0][1]
+        assert "080101-xxxx;karen blixen;751" in afvist.value.fejl[0][1]
+
+    @pytest.mark.parametrize(
+        "type_", ["jobcentre", "borgere", "ydelser", "maalgrupper", "forloeb", "maaltal"]
+    )
+    def test_no_message_of_any_import_type_shows_a_cpr_number(self, jobcenter_a, type_):
+        from borgere.imports import KOLONNER
+        from jobcenter.tests.factories import BrugerFactory
+
+        drift = BrugerFactory(is_superuser=True, jobcenter=jobcenter_a)
+        BorgerFactory(jobcenter=jobcenter_a, cpr="0801014886")
+        former = ["0801014886", "080101-4886", "080101 4886"]
+        fil = csv_fil(
+            ";".join(KOLONNER[type_]),
+            *[";".join([form] * len(KOLONNER[type_])) for form in former],
+            ";".join(["0801014886", "x", "1", "0801014886", "080101-4886"][: len(KOLONNER[type_])]),
+        )
+        with pytest.raises(Afvist) as afvist:
+            importer_som(drift, type_, fil)
+        beskeder = " ".join(besked for _, besked in afvist.value.fejl)
+        assert "4886" not in beskeder, beskeder
