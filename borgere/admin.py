@@ -158,7 +158,7 @@ class BorgerkontaktAdmin(admin.ModelAdmin):
 class ImportkoerselAdmin(admin.ModelAdmin):
     list_display = ["oprettet", "jobcenter", "type", "filnavn", "status", "raekker", "nye"]
     list_filter = ["jobcenter", "type", "status"]
-    exclude = ["indhold"]
+    exclude = ["fil"]
     readonly_fields = ["fejl", "eksempel"]
 
 

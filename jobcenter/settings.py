@@ -195,6 +195,9 @@ IMPORT_MAKS_RAEKKER = env.int("IMPORT_MAKS_RAEKKER", default=250_000)
 IMPORT_MAKS_TEGN = env.int("IMPORT_MAKS_TEGN", default=2000)
 IMPORT_MAKS_UDPAKKET = env.int("IMPORT_MAKS_UDPAKKET", default=100 * 1024 * 1024)
 IMPORT_MAKS_FEJL = env.int("IMPORT_MAKS_FEJL", default=100)
+# Uploaded files wait for the worker here: a private directory no URL serves, which web and worker
+# share; each is deleted when its run ends.
+IMPORT_MAPPE = Path(env("IMPORT_MAPPE", default=str(BASE_DIR / "importfiler")))
 
 # The product's own address, for links in e-mails.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")

@@ -8,6 +8,7 @@ import tracemalloc
 import zipfile
 
 import pytest
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook
@@ -21,7 +22,7 @@ from borgere.models import (
     Trin,
     Ydelsesperiode,
 )
-from borgere.tests.factories import BorgerFactory
+from borgere.tests.factories import BorgerFactory, importkoersel
 from jobcenter.imports import Afvist
 from virksomheder.models import Virksomhed
 
@@ -276,11 +277,7 @@ class TestSiden:
     ):
         assert client_for(konsulent).get(reverse("borgere:import_start")).status_code == 403
         koersel = Importkoersel.objects.create(
-            jobcenter=administrator.jobcenter,
-            bruger=administrator,
-            type="borgere",
-            filnavn="x.csv",
-            indhold=b"",
+            jobcenter=administrator.jobcenter, bruger=administrator, type="borgere", filnavn="x.csv"
         )
         assert (
             client_for(outsider).get(reverse("borgere:import", args=[koersel.pk])).status_code
@@ -526,3 +523,186 @@ class TestCPRIBeskeder:
             importer_som(drift, type_, fil)
         beskeder = " ".join(besked for _, besked in afvist.value.fejl)
         assert "4886" not in beskeder, beskeder
+
+
+def upload(navn: str, indhold: bytes) -> io.BytesIO:
+    fil = io.BytesIO(indhold)
+    fil.name = navn
+    return fil
+
+
+class TestKoersel:
+    """Issue 13, findings 4 and 6: the upload is stored, parsed only in the worker, never left
+    running, and its content is gone when the run ends."""
+
+    def test_it_does_not_parse_the_file_in_the_request(
+        self, client_for, administrator, monkeypatch, django_capture_on_commit_callbacks
+    ):
+        laest = []
+
+        def laes_ikke(*args, **kwargs):
+            laest.append(args)
+            raise AssertionError("the request parsed the file")
+
+        monkeypatch.setattr("openpyxl.reader.excel.ExcelReader.read", laes_ikke)
+        monkeypatch.setattr("jobcenter.imports.laes", laes_ikke)
+        bog = Workbook()
+        bog.active.append(["cpr", "navn", "kommunenummer"])
+        indhold = io.BytesIO()
+        bog.save(indhold)
+        with django_capture_on_commit_callbacks(execute=False) as opgaver:
+            response = client_for(administrator).post(
+                reverse("borgere:import_start"),
+                {"type": "borgere", "fil": upload("borgere.xlsx", indhold.getvalue())},
+            )
+        koersel = Importkoersel.objects.get()
+        assert response.status_code == 302 and response.url == koersel.get_absolute_url()
+        assert laest == [] and len(opgaver) == 1
+        assert koersel.status == "venter" and koersel.fil.read() == indhold.getvalue()
+
+    def test_the_worker_estimates_an_xlsx_rows_from_its_declared_size(self, administrator):
+        from borgere.services.importer import anslaaede_raekker
+
+        bog = Workbook()
+        for n in range(41):
+            bog.active.append([f"{n}", "Karen Blixen", 751])
+        indhold = io.BytesIO()
+        bog.save(indhold)
+        assert anslaaede_raekker(indhold.getvalue(), "borgere.xlsx") == 40
+        assert anslaaede_raekker(b"ikke en zip", "borgere.xlsx") == 0
+
+    def test_a_file_name_longer_than_its_column_is_cut_keeping_the_extension(
+        self, client_for, administrator, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client_for(administrator).post(
+                reverse("borgere:import_start"),
+                {"type": "borgere", "fil": upload("b" * 300 + ".csv", BORGERE)},
+            )
+        koersel = Importkoersel.objects.get()
+        assert response.status_code == 302
+        assert len(koersel.filnavn) == 200 and koersel.filnavn.endswith("….csv")
+        assert (koersel.status, koersel.nye) == ("kontrolleret", 2)
+
+    def test_no_sql_statement_carries_the_uploaded_file(
+        self, client_for, administrator, django_capture_on_commit_callbacks
+    ):
+        """PostgreSQL logs a failing statement with its values, and psycopg2 puts them in the
+        statement: the file, with its CPR numbers, must never be one of them."""
+        from django.db import connection
+
+        statements = []
+
+        def optag(execute, sql, params, many, context):
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                # psycopg2 keeps the statement it sent, values and all; SQLite has no such thing.
+                sendt = getattr(context["cursor"].cursor, "query", None)
+                statements.append(sendt.decode() if sendt else f"{sql} {params!r}")
+
+        client = client_for(administrator)
+        with (
+            connection.execute_wrapper(optag),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            client.post(
+                reverse("borgere:import_start"),
+                {"type": "borgere", "fil": upload("b" * 300 + ".csv", BORGERE)},
+            )
+        assert Importkoersel.objects.get().status == "kontrolleret"
+        # The check itself looks citizens up by CPR; the run's own statements never carry one.
+        koersel = [s for s in statements if "borgere_importkoersel" in s]
+        assert any(s.startswith("INSERT") for s in koersel)
+        for tegn in ("0202851234", b"0202851234".hex()):
+            assert not [s for s in koersel if tegn in s], tegn
+
+    def test_the_file_is_deleted_when_the_run_is_imported(
+        self, client_for, administrator, settings, django_capture_on_commit_callbacks
+    ):
+        client = client_for(administrator)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                reverse("borgere:import_start"),
+                {"type": "borgere", "fil": upload("borgere.csv", BORGERE)},
+            )
+        koersel = Importkoersel.objects.get()
+        assert koersel.status == "kontrolleret" and koersel.fil  # the import still needs it
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("borgere:import_godkend", args=[koersel.pk]))
+        koersel.refresh_from_db()
+        assert (koersel.status, koersel.nye, koersel.fil.name) == ("faerdig", 2, "")
+        assert list(settings.IMPORT_MAPPE.iterdir()) == []
+        assert koersel.eksempel[0] == {"cpr": "010190-xxxx", "navn": "Karen Blixen"}
+
+    def test_the_file_is_deleted_and_the_first_errors_kept_when_the_run_is_rejected(
+        self, client_for, administrator, settings, django_capture_on_commit_callbacks
+    ):
+        settings.IMPORT_MAKS_FEJL = 3
+        client = client_for(administrator)
+        fil = csv_fil("cpr;navn;kommunenummer", *["3102901234;Ingen Dato;751"] * 5)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                reverse("borgere:import_start"), {"type": "borgere", "fil": upload("b.csv", fil)}
+            )
+        koersel = Importkoersel.objects.get()
+        assert (koersel.status, len(koersel.fejl), koersel.fejl_i_alt) == ("afvist", 3, 5)
+        assert koersel.fil.name == "" and list(settings.IMPORT_MAPPE.iterdir()) == []
+        html = client.get(koersel.get_absolute_url()).content.decode()
+        assert "afvist med 5 fejl" in html and "og 2 fejl mere" in html
+
+    @pytest.mark.parametrize(
+        ("fejl", "aarsag"),
+        [
+            (RuntimeError("0202851234"), "Jobbet stoppede med en uventet fejl. Intet er gemt."),
+            (MemoryError(), "Filen krævede mere hukommelse, end serveren har. Intet er gemt."),
+            (SoftTimeLimitExceeded(), "Jobbet tog mere end 900 sekunder og blev stoppet."),
+        ],
+    )
+    def test_a_run_whose_task_raises_is_marked_failed_with_a_reason(
+        self, administrator, settings, monkeypatch, caplog, fejl, aarsag
+    ):
+        from borgere import tasks
+
+        settings.CELERY_TASK_SOFT_TIME_LIMIT = 900
+
+        def fejler(**kwargs):
+            raise fejl
+
+        monkeypatch.setattr("borgere.imports.importer", fejler)
+        koersel = importkoersel(bruger=administrator, indhold=BORGERE)
+        assert tasks.kontroller_import(koersel.pk) == "fejlet"
+        koersel.refresh_from_db()
+        assert koersel.status == "fejlet" and koersel.aarsag.startswith(aarsag)
+        assert koersel.afsluttet is not None and koersel.fil.name == ""
+        assert list(settings.IMPORT_MAPPE.iterdir()) == []
+        assert "0202851234" not in caplog.text and type(fejl).__name__ in caplog.text
+
+    def test_a_run_stuck_past_the_time_limits_is_marked_failed_by_the_cleanup(
+        self, administrator, settings
+    ):
+        from django.core.files.base import ContentFile
+        from django.utils import timezone
+
+        from borgere.services.importer import haengende_graense
+
+        for_laenge = timezone.now() - haengende_graense() - datetime.timedelta(minutes=1)
+        haenger = importkoersel(
+            bruger=administrator, indhold=BORGERE, status="kontrollerer", startet=for_laenge
+        )
+        koerer = importkoersel(
+            bruger=administrator, indhold=BORGERE, status="importerer", startet=timezone.now()
+        )
+        lager = Importkoersel._meta.get_field("fil").storage
+        gammel = lager.save("forladt", ContentFile(b"0202851234"))
+        ny = lager.save("ny", ContentFile(b"0202851234"))  # its run may not be committed yet
+        os.utime(lager.path(gammel), (for_laenge.timestamp(), for_laenge.timestamp()))
+
+        call_command("ryd_importer")
+
+        haenger.refresh_from_db()
+        koerer.refresh_from_db()
+        assert (haenger.status, haenger.fil.name) == ("fejlet", "")
+        assert haenger.aarsag.startswith("Jobbet blev ikke færdigt")
+        assert koerer.status == "importerer" and lager.exists(koerer.fil.name)
+        assert not lager.exists(gammel) and lager.exists(ny)
