@@ -45,6 +45,12 @@ def _static_files_without_collectstatic(settings):
 
 
 @pytest.fixture(autouse=True)
+def _importmappe(settings, tmp_path_factory):
+    """Uploaded import files go to a directory of the test's own, never the project's."""
+    settings.IMPORT_MAPPE = tmp_path_factory.mktemp("importfiler")
+
+
+@pytest.fixture(autouse=True)
 def _celery_in_process(request):
     """Tasks run in-process, except in tests that start a real worker (marker `worker`)."""
     eager = request.node.get_closest_marker("worker") is None

@@ -205,7 +205,7 @@ class BorgerkontaktAdmin(BorgerdataAdmin, admin.ModelAdmin):
 class ImportkoerselAdmin(admin.ModelAdmin):
     list_display = ["oprettet", "jobcenter", "type", "filnavn", "status", "raekker", "nye"]
     list_filter = ["jobcenter", "type", "status"]
-    exclude = ["indhold", "eksempel"]
+    exclude = ["fil", "eksempel"]
     readonly_fields = ["fejl"]
 
 

@@ -24,6 +24,12 @@ def udfoer_import(koersel_id: int) -> str:
 
 
 @shared_task
+def ryd_importer() -> int:
+    """Runs stuck past every time limit are marked failed; left-over upload files deleted."""
+    return services.ryd_importer()
+
+
+@shared_task
 def beregn_maal(kampagne_id: int, dato: str) -> int:
     from .models import Kampagne
 

@@ -42,6 +42,12 @@ app.conf.beat_schedule = {
         "task": "borgere.tasks.ryd_adgangslog",
         "schedule": crontab(hour=4, minute=15),
     },
+    # An import run whose worker died or hit the hard time limit is marked failed, and the files
+    # of ended runs are deleted (`manage.py ryd_importer`).
+    "ryd-importer": {
+        "task": "borgere.tasks.ryd_importer",
+        "schedule": crontab(minute="*/10"),
+    },
     # Each morning before work: tasks for agreements whose annual evaluation or expiry is near,
     # and expired agreements marked so (`manage.py opret_aftaleopgaver`).
     "opret-aftaleopgaver": {

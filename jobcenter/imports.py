@@ -5,20 +5,43 @@ live in the apps (AppConfig.importtyper) and are run by `manage.py importer TYPE
 import csv
 import datetime
 import io
-from collections.abc import Callable
+import re
+import xml.parsers.expat
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from openpyxl import load_workbook
 
 DATOFORMATER = ("%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
+# openpyxl pads every row to the width a sheet declares (up to 16 384 columns); no import type has
+# more than a few dozen, so columns after these are never read.
+MAKS_KOLONNER = 100
+# An XLSX is a zip of a dozen XML files, each compressed 2–40 times; a zip bomb has thousands of
+# members or a member compressed ~1000 times. Small members are left out of the ratio: their
+# ratios say nothing, and they cannot unpack to much.
+MAKS_FILER_I_XLSX = 1000
+MAKS_KOMPRIMERING = 100
+KOMPRIMERING_FRA_BYTES = 1024 * 1024
+# Ten digits that could be a CPR number, written 0101901234, 010190-1234 or 010190 1234.
+CPR_LIGNENDE = re.compile(r"(?<!\d)(\d{6})[- ]?(\d{4})(?!\d)")
+
+
+def maskeret(tekst: str) -> str:
+    """A message with every CPR-like number shown as lists show it ('010190-xxxx'): an error
+    quotes the cell it is about, and any cell, even a header, may hold a CPR number."""
+    return CPR_LIGNENDE.sub(r"\1-xxxx", tekst)
 
 
 class Afvist(Exception):
-    """The whole file is refused; nothing was written."""
+    """The whole file is refused; nothing was written. Every message is masked here, the one
+    place they all pass, so no import message shows a CPR number (design.md §5)."""
 
     def __init__(self, fejl: list[tuple[int, str]]):
         super().__init__(f"{len(fejl)} fejl")
-        self.fejl = fejl
+        self.fejl = [(linje, maskeret(besked)) for linje, besked in fejl]
 
 
 @dataclass
@@ -34,27 +57,36 @@ class Resultat:
 Fremskridt = Callable[[int], None]
 
 
+def megabytes(antal: int) -> str:
+    return f"{antal / 1024 / 1024:.0f} MB"
+
+
 def laes(indhold: bytes, filnavn: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header and the data rows with their line numbers (the header is line 1)."""
-    if filnavn.lower().endswith(".xlsx"):
-        try:
-            ark = load_workbook(io.BytesIO(indhold), read_only=True, data_only=True).active
-        except Exception as error:  # noqa: BLE001 – openpyxl raises many kinds for a broken file
-            raise Afvist([(1, "Filen kan ikke læses som Excel (.xlsx).")]) from error
-        rows = [
-            ["" if v is None else celle(v) for v in row] for row in ark.iter_rows(values_only=True)
-        ]
-    else:
-        try:
-            tekst = indhold.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise Afvist([(1, "Filen er ikke UTF-8. Gem den som »CSV UTF-8« i Excel.")]) from error
-        foerste = tekst.split("\n", 1)[0]
-        skilletegn = ";" if foerste.count(";") >= foerste.count(",") else ","
-        try:
-            rows = list(csv.reader(io.StringIO(tekst, newline=""), delimiter=skilletegn))
-        except csv.Error as error:
-            raise Afvist([(1, f"Filen kan ikke læses som CSV: {error}.")]) from error
+    """The header and the data rows with their line numbers (the header is line 1).
+
+    The limits in settings (IMPORT_MAKS_*) are enforced while the file is read, row by row, so
+    an oversized file is refused before it has cost much memory or time."""
+    if len(indhold) > settings.IMPORT_MAKS_BYTES:
+        raise Afvist(
+            [(1, f"Filen fylder mere end {megabytes(settings.IMPORT_MAKS_BYTES)}; del den op.")]
+        )
+    kilde = excel_raekker(indhold) if filnavn.lower().endswith(".xlsx") else csv_raekker(indhold)
+    rows = []
+    with closing(kilde):
+        for nummer, row in enumerate(kilde, start=1):
+            if nummer > settings.IMPORT_MAKS_RAEKKER + 1:
+                raise Afvist(
+                    [
+                        (
+                            nummer,
+                            f"Filen har mere end {settings.IMPORT_MAKS_RAEKKER} rækker; "
+                            "del den op, og indlæs delene hver for sig.",
+                        )
+                    ]
+                )
+            if any(len(felt) > settings.IMPORT_MAKS_TEGN for felt in row):
+                raise Afvist([(nummer, for_lang_celle())])
+            rows.append(row)
     if not rows:
         raise Afvist([(1, "Filen er tom.")])
     # A NUL character is no text any database stores; refuse the file, naming every such line.
@@ -70,6 +102,120 @@ def laes(indhold: bytes, filnavn: str) -> tuple[list[str], list[tuple[int, list[
         (nummer, row) for nummer, row in enumerate(rows[1:], start=2) if any(c.strip() for c in row)
     ]
     return header, data
+
+
+def for_lang_celle() -> str:
+    return f"en celle har mere end {settings.IMPORT_MAKS_TEGN} tegn"
+
+
+def csv_raekker(indhold: bytes) -> Iterator[list[str]]:
+    tekst = io.TextIOWrapper(io.BytesIO(indhold), encoding="utf-8-sig", newline="")
+    # The csv module's field limit is global to the process: set it only while this file is
+    # read, and put the old one back.
+    foer = csv.field_size_limit(settings.IMPORT_MAKS_TEGN)
+    try:
+        foerste = tekst.readline()
+        skilletegn = ";" if foerste.count(";") >= foerste.count(",") else ","
+        tekst.seek(0)
+        raekker = csv.reader(tekst, delimiter=skilletegn)
+        yield from raekker
+    except UnicodeDecodeError as error:
+        raise Afvist([(1, "Filen er ikke UTF-8. Gem den som »CSV UTF-8« i Excel.")]) from error
+    except csv.Error as error:
+        # The csv module says only "field larger than field limit (N)" for a too long cell, which
+        # it refuses as soon as it has read that much of it.
+        if "field limit" in str(error):
+            raise Afvist([(raekker.line_num, for_lang_celle())]) from error
+        raise Afvist([(1, f"Filen kan ikke læses som CSV: {error}.")]) from error
+    finally:
+        csv.field_size_limit(foer)
+
+
+def excel_raekker(indhold: bytes) -> Iterator[list[str]]:
+    kontroller_xlsx(indhold)
+    try:
+        bog = load_workbook(io.BytesIO(indhold), read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 – openpyxl raises many kinds for a broken file
+        raise Afvist([(1, "Filen kan ikke læses som Excel (.xlsx).")]) from error
+    try:
+        ark = bog.active
+        # Rows are padded to this width: the declared one, as always, but never past the limit.
+        bredde = min(ark.max_column or MAKS_KOLONNER, MAKS_KOLONNER)
+        for row in ark.iter_rows(values_only=True, max_col=bredde):
+            yield ["" if v is None else celle(v) for v in row]
+    except Exception as error:  # noqa: BLE001 – a broken sheet surfaces while it is read
+        raise Afvist([(1, "Filen kan ikke læses som Excel (.xlsx).")]) from error
+    finally:
+        bog.close()
+
+
+def kontroller_xlsx(indhold: bytes) -> None:
+    """Refuse a zip bomb before openpyxl opens it. The sizes a zip declares are what Python's
+    zipfile will unpack at most, so their sum bounds the work; then every XML member is streamed
+    through expat once, in constant memory, so one huge cell (openpyxl holds every shared string
+    in memory) or a DTD (how entity bombs start; an XLSX has none) is refused cheaply."""
+    ulaeselig = Afvist([(1, "Filen kan ikke læses som Excel (.xlsx).")])
+    try:
+        with zipfile.ZipFile(io.BytesIO(indhold)) as arkiv:
+            medlemmer = arkiv.infolist()
+            udpakket = sum(medlem.file_size for medlem in medlemmer)
+            if len(medlemmer) > MAKS_FILER_I_XLSX or any(
+                medlem.file_size > KOMPRIMERING_FRA_BYTES
+                and medlem.file_size > MAKS_KOMPRIMERING * max(medlem.compress_size, 1)
+                for medlem in medlemmer
+            ):
+                raise Afvist([(1, "Filen ligner ikke en Excel-fil (en zip-bombe?); den afvises.")])
+            if udpakket > settings.IMPORT_MAKS_UDPAKKET:
+                raise Afvist(
+                    [
+                        (
+                            1,
+                            "Excel-filen fylder mere end "
+                            f"{megabytes(settings.IMPORT_MAKS_UDPAKKET)} udpakket; del den op, "
+                            "eller gem den som CSV.",
+                        )
+                    ]
+                )
+            for medlem in medlemmer:
+                if medlem.filename.endswith((".xml", ".rels")):
+                    with arkiv.open(medlem) as xml_fil:
+                        kontroller_xml(xml_fil)
+    except Afvist:
+        raise
+    except Exception as error:  # noqa: BLE001 – zipfile, zlib and expat raise many kinds
+        raise ulaeselig from error
+
+
+class ForLangTekst(Exception):
+    pass
+
+
+def kontroller_xml(kilde) -> None:
+    parser = xml.parsers.expat.ParserCreate()
+    laengde = 0
+
+    def ny_tekst(*_) -> None:
+        nonlocal laengde
+        laengde = 0
+
+    def tekst(stykke: str) -> None:
+        nonlocal laengde
+        laengde += len(stykke)
+        if laengde > settings.IMPORT_MAKS_TEGN:
+            raise ForLangTekst
+
+    def dtd(*_) -> None:
+        raise ValueError("DTD i en XLSX")
+
+    parser.StartElementHandler = parser.EndElementHandler = ny_tekst
+    parser.CharacterDataHandler = tekst
+    parser.StartDoctypeDeclHandler = dtd
+    try:
+        while stykke := kilde.read(64 * 1024):
+            parser.Parse(stykke, False)
+        parser.Parse(b"", True)
+    except ForLangTekst as error:
+        raise Afvist([(0, for_lang_celle())]) from error
 
 
 def celle(value) -> str:

@@ -227,6 +227,18 @@ KURSUSKOB_REFUSIONSPROCENT = env.int("KURSUSKOB_REFUSIONSPROCENT", default=80)
 KURSUSKOB_ADVARSEL_DAGE = env.int("KURSUSKOB_ADVARSEL_DAGE", default=14)
 KURSUSKOB_UDFALD_UGER = env.int("KURSUSKOB_UDFALD_UGER", default=4)
 
+# File imports: every upload has limits (design.md §5), enforced while the worker reads the file,
+# and the same for `manage.py importer`. Bytes of the file; data rows; characters in one cell;
+# bytes an XLSX (a zip) may unpack to; errors kept for a rejected file (the rest are counted).
+IMPORT_MAKS_BYTES = env.int("IMPORT_MAKS_BYTES", default=20 * 1024 * 1024)
+IMPORT_MAKS_RAEKKER = env.int("IMPORT_MAKS_RAEKKER", default=250_000)
+IMPORT_MAKS_TEGN = env.int("IMPORT_MAKS_TEGN", default=2000)
+IMPORT_MAKS_UDPAKKET = env.int("IMPORT_MAKS_UDPAKKET", default=100 * 1024 * 1024)
+IMPORT_MAKS_FEJL = env.int("IMPORT_MAKS_FEJL", default=100)
+# Uploaded files wait for the worker here: a private directory no URL serves, which web and worker
+# share; each is deleted when its run ends.
+IMPORT_MAPPE = Path(env("IMPORT_MAPPE", default=str(BASE_DIR / "importfiler")))
+
 # The product's own address, for links in e-mails.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 

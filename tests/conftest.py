@@ -142,7 +142,13 @@ def start_worker(queue: str, *, pool: str = "solo", **env: str) -> subprocess.Po
             "--loglevel=INFO",
         ],
         cwd=settings.BASE_DIR,
-        env={**os.environ, "DATABASE_URL": database_url, **env},
+        # The worker reads uploaded files where this test's web side stored them.
+        env={
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "IMPORT_MAPPE": str(settings.IMPORT_MAPPE),
+            **env,
+        },
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -56,14 +56,11 @@ def test_a_real_worker_runs_the_daily_overdue_job(worker, konsulent):
 
 def test_a_real_worker_checks_an_uploaded_import(worker, administrator):
     from borgere import tasks as borgertasks
-    from borgere.models import Borger, Importkoersel
+    from borgere.models import Borger
+    from borgere.tests.factories import importkoersel
 
-    koersel = Importkoersel.objects.create(
-        jobcenter=administrator.jobcenter,
-        bruger=administrator,
-        type="borgere",
-        filnavn="borgere.csv",
-        indhold=b"cpr;navn;kommunenummer\n0101901234;Karen Blixen;751\n",
+    koersel = importkoersel(
+        bruger=administrator, indhold=b"cpr;navn;kommunenummer\n0101901234;Karen Blixen;751\n"
     )
 
     result = borgertasks.kontroller_import.apply_async(args=[koersel.pk], queue=worker)

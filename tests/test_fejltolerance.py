@@ -23,8 +23,13 @@ from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from borgere import tasks
-from borgere.models import Borger, Importkoersel, Importstatus, Kampagne, Maalsnapshot
-from borgere.tests.factories import BorgerFactory, cpr_for, kampagne_med_en_borger
+from borgere.models import Borger, Importstatus, Kampagne, Maalsnapshot
+from borgere.tests.factories import (
+    BorgerFactory,
+    cpr_for,
+    importkoersel,
+    kampagne_med_en_borger,
+)
 from tests.conftest import start_worker, stop_worker
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -130,13 +135,8 @@ def test_an_import_whose_worker_is_killed_is_finished_by_another(administrator):
     indhold = "cpr;navn;kommunenummer\n" + "".join(
         f"{cpr};Borger {n};{kommune}\n" for n, cpr in enumerate(cprs)
     )
-    koersel = Importkoersel.objects.create(
-        jobcenter=administrator.jobcenter,
-        bruger=administrator,
-        type="borgere",
-        filnavn="borgere.csv",
-        indhold=indhold.encode(),
-        status=Importstatus.IMPORTERER,
+    koersel = importkoersel(
+        bruger=administrator, indhold=indhold.encode(), status=Importstatus.IMPORTERER
     )
     queue = f"test-{uuid.uuid4().hex}"
     first = start_worker(queue)

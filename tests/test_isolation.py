@@ -201,9 +201,7 @@ def aalborg(jobcenter_b):
     )
     Praktikaftale.objects.create(forloeb=forloeb, maal=HEMMELIG, timer_pr_uge=15)
     Opfoelgningssamtale.objects.create(forloeb=forloeb, deltagere="x", note=HEMMELIG)
-    Importkoersel.objects.create(
-        jobcenter=jc, bruger=ejer, type="borgere", filnavn=HEMMELIG, indhold=b""
-    )
+    Importkoersel.objects.create(jobcenter=jc, bruger=ejer, type="borgere", filnavn=HEMMELIG)
     # A course purchase of B alone, in a network A is not in, with a referred citizen.
     netvaerk = Netvaerk.objects.create(navn="Nordjysk klynge", organisering="loest")
     Netvaerksmedlem.objects.create(netvaerk=netvaerk, jobcenter=jc)

@@ -5,9 +5,12 @@ A citizen belongs to one jobcentre. Everything that lists or loads citizens goes
 """
 
 import datetime
+import os
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -368,15 +371,52 @@ class Importstatus(models.TextChoices):
     FEJLET = "fejlet", "Fejlet"
 
 
+class Importlager(FileSystemStorage):
+    """Uploaded import files wait here for the worker: IMPORT_MAPPE, a private directory that no
+    URL serves and that web and worker share. Not in the database, so no SQL statement ever
+    carries a file (PostgreSQL logs a failing statement with its values, and keeps old values in
+    its WAL and backups); not under static/ or a media URL."""
+
+    def __init__(self):
+        super().__init__(file_permissions_mode=0o600, directory_permissions_mode=0o700)
+
+    @property
+    def base_location(self):
+        # Read on every use, so a test's settings override reaches it.
+        return settings.IMPORT_MAPPE
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("En importfil har ingen adresse.")
+
+
+IMPORTLAGER = Importlager()
+
+
+def importlager() -> Importlager:
+    return IMPORTLAGER
+
+
+def importfilnavn(koersel: "Importkoersel", filnavn: str) -> str:
+    """A random name on disk: nothing the uploader chose, not even the extension."""
+    return uuid.uuid4().hex
+
+
 class Importkoersel(models.Model):
     """An import started from the administrator's page: the uploaded file, the check of every
-    row (with a preview), then the import, each as a background job whose progress is shown."""
+    row (with a preview), then the import, each as a background job whose progress is shown.
+    The file is deleted when the run ends (imported, rejected or failed); the summary stays."""
 
     jobcenter = models.ForeignKey(Jobcenter, on_delete=models.CASCADE)
     bruger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
     type = models.CharField("type", max_length=20)
     filnavn = models.CharField("fil", max_length=200)
-    indhold = models.BinaryField("indhold")
+    fil = models.FileField(
+        "indlæst fil", storage=importlager, upload_to=importfilnavn, max_length=100, blank=True
+    )
     status = models.CharField(
         "status", max_length=20, choices=Importstatus.choices, default=Importstatus.VENTER
     )
@@ -385,9 +425,15 @@ class Importkoersel(models.Model):
     nye = models.PositiveIntegerField("nye", default=0)
     opdaterede = models.PositiveIntegerField("opdaterede", default=0)
     uaendrede = models.PositiveIntegerField("uændrede", default=0)
+    # The first IMPORT_MAKS_FEJL errors of a rejected file, and how many there were.
     fejl = models.JSONField("fejl", default=list)
+    fejl_i_alt = models.PositiveIntegerField("fejl i alt", default=0)
+    # Why a run failed (status FEJLET), in Danish for the administrator.
+    aarsag = models.CharField("årsag", max_length=300, blank=True)
     eksempel = models.JSONField("eksempel", default=list)
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+    # When the current step was queued or started: a run that has not ended long after is stuck.
+    startet = models.DateTimeField("startet", null=True, blank=True)
     afsluttet = models.DateTimeField("afsluttet", null=True, blank=True)
 
     objects = JobcenterQuerySet.as_manager()
@@ -402,6 +448,14 @@ class Importkoersel(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("borgere:import", args=[self.pk])
+
+    @property
+    def antal_fejl(self) -> int:
+        return max(self.fejl_i_alt, len(self.fejl))
+
+    @property
+    def fejl_mere(self) -> int:
+        return self.antal_fejl - len(self.fejl)
 
     @property
     def procent(self) -> int:

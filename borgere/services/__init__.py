@@ -23,7 +23,7 @@ from .forloeb import (
     registrer_status_4_uger,
     tilknyt_kontakt,
 )
-from .importer import godkend_import, koer_import, start_import
+from .importer import godkend_import, koer_import, ryd_importer, start_import
 from .maal import Maaltavle, Tempo, beregn_maal, maaloversigt, tempo
 from .pladser import Pladsstatus, pladsoversigt
 
@@ -54,6 +54,7 @@ __all__ = [
     "registrer_visning",
     "registrer_opfoelgning",
     "registrer_status_4_uger",
+    "ryd_importer",
     "start_import",
     "tempo",
     "tilknyt_kontakt",

@@ -1,10 +1,12 @@
 import datetime
 
 import factory
+from django.core.files.base import ContentFile
 
 from borgere.models import (
     Borger,
     Forloebstype,
+    Importkoersel,
     Kampagne,
     Maalgruppe,
     Maalgruppeperiode,
@@ -21,6 +23,17 @@ def cpr_for(n: int) -> str:
     """A valid CPR number: a real birth date in the 1980s and a running number."""
     foedt = datetime.date(1980, 1, 1) + datetime.timedelta(days=n % 3650)
     return f"{foedt:%d%m%y}{1000 + n // 3650:04d}"
+
+
+def importkoersel(
+    *, bruger, indhold: bytes, filnavn: str = "borgere.csv", **felter
+) -> Importkoersel:
+    """An uploaded file as the import page stores it, waiting for the worker."""
+    koersel = Importkoersel(
+        jobcenter=bruger.jobcenter, bruger=bruger, type="borgere", filnavn=filnavn, **felter
+    )
+    koersel.fil.save("", ContentFile(indhold))
+    return koersel
 
 
 class BorgerFactory(factory.django.DjangoModelFactory):

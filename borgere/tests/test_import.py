@@ -1,7 +1,14 @@
+import base64
+import csv
 import datetime
 import io
+import os
+import time
+import tracemalloc
+import zipfile
 
 import pytest
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook
@@ -15,7 +22,7 @@ from borgere.models import (
     Trin,
     Ydelsesperiode,
 )
-from borgere.tests.factories import BorgerFactory
+from borgere.tests.factories import BorgerFactory, importkoersel
 from jobcenter.imports import Afvist
 from virksomheder.models import Virksomhed
 
@@ -269,11 +276,7 @@ class TestSiden:
     ):
         assert client_for(konsulent).get(reverse("borgere:import_start")).status_code == 403
         koersel = Importkoersel.objects.create(
-            jobcenter=administrator.jobcenter,
-            bruger=administrator,
-            type="borgere",
-            filnavn="x.csv",
-            indhold=b"",
+            jobcenter=administrator.jobcenter, bruger=administrator, type="borgere", filnavn="x.csv"
         )
         assert (
             client_for(outsider).get(reverse("borgere:import", args=[koersel.pk])).status_code
@@ -330,3 +333,375 @@ def test_a_stray_carriage_return_is_read_not_crashed_on(konsulent):
     with pytest.raises(Afvist):
         importer_som(konsulent, "borgere", csv_fil("cpr;navn;kommunenummer", "\r0"))
     assert not Borger.objects.exists()
+
+
+def xlsx_med_stor_celle(stykke: bytes, antal: int) -> bytes:
+    """A real workbook whose one text cell is `antal` times `stykke`, written in pieces: the
+    file is small, what it unpacks to is not."""
+    bog = Workbook()
+    bog.active.append(["cpr", "navn", "kommunenummer"])
+    bog.active.append(["0101901234", "PLADSHOLDER", 751])
+    original = io.BytesIO()
+    bog.save(original)
+    bombe = io.BytesIO()
+    with (
+        zipfile.ZipFile(original) as kilde,
+        zipfile.ZipFile(bombe, "w", zipfile.ZIP_DEFLATED) as arkiv,
+    ):
+        for medlem in kilde.infolist():
+            xml = kilde.read(medlem)
+            if b"PLADSHOLDER" not in xml:
+                arkiv.writestr(medlem, xml)
+                continue
+            foer, efter = xml.split(b"PLADSHOLDER")
+            with arkiv.open(medlem.filename, "w", force_zip64=True) as ud:
+                ud.write(foer)
+                for _ in range(antal):
+                    ud.write(stykke)
+                ud.write(efter)
+    return bombe.getvalue()
+
+
+def hukommelse_ved(funktion) -> int:
+    """The most memory Python held while `funktion` ran, in bytes."""
+    tracemalloc.start()
+    try:
+        funktion()
+    finally:
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return top
+
+
+class TestGraenser:
+    """Issue 13, finding 4: upload bombs and unbounded imports."""
+
+    def test_it_refuses_a_zip_bomb_without_unpacking_it(self, konsulent):
+        bombe = xlsx_med_stor_celle(b"A" * 1024 * 1024, 20)  # 20 MB of one letter
+        assert len(bombe) < 100_000
+
+        def importer_bomben():
+            with pytest.raises(Afvist) as afvist:
+                importer_som(konsulent, "borgere", bombe, filnavn="borgere.xlsx")
+            assert afvist.value.fejl == [
+                (1, "Filen ligner ikke en Excel-fil (en zip-bombe?); den afvises.")
+            ]
+
+        assert hukommelse_ved(importer_bomben) < 5 * 1024 * 1024
+        assert not Borger.objects.exists()
+
+    def test_it_refuses_an_xlsx_that_unpacks_to_more_than_the_limit(self, konsulent, settings):
+        settings.IMPORT_MAKS_UDPAKKET = 2 * 1024 * 1024
+        tilfaeldig = base64.b64encode(os.urandom(768 * 1024))  # compresses 1.3 times only
+        fil = xlsx_med_stor_celle(tilfaeldig, 3)
+
+        def importer_filen():
+            with pytest.raises(Afvist) as afvist:
+                importer_som(konsulent, "borgere", fil, filnavn="borgere.xlsx")
+            assert afvist.value.fejl == [
+                (1, "Excel-filen fylder mere end 2 MB udpakket; del den op, eller gem den som CSV.")
+            ]
+
+        assert hukommelse_ved(importer_filen) < 1024 * 1024
+
+    def test_it_refuses_one_huge_cell_before_openpyxl_holds_it(self, konsulent, monkeypatch):
+        fil = xlsx_med_stor_celle(b"A" * 1024, 900)  # under the compression rule's 1 MB
+
+        def aldrig(*args, **kwargs):
+            raise AssertionError("openpyxl opened the file")
+
+        monkeypatch.setattr("jobcenter.imports.load_workbook", aldrig)
+        with pytest.raises(Afvist) as afvist:
+            importer_som(konsulent, "borgere", fil, filnavn="borgere.xlsx")
+        assert afvist.value.fejl == [(0, "en celle har mere end 2000 tegn")]
+
+    def test_it_refuses_a_csv_cell_longer_than_the_limit(self, konsulent, settings):
+        settings.IMPORT_MAKS_TEGN = 50
+        fil = csv_fil(
+            "cpr;navn;kommunenummer", "0101901234;Karen Blixen;751", f"0202851234;{'A' * 51};751"
+        )
+        with pytest.raises(Afvist) as afvist:
+            importer_som(konsulent, "borgere", fil)
+        assert afvist.value.fejl == [(3, "en celle har mere end 50 tegn")]
+        assert csv.field_size_limit() == 131072  # the csv module's own limit is back
+
+    def test_it_refuses_more_rows_than_the_limit(self, konsulent, settings):
+        settings.IMPORT_MAKS_RAEKKER = 5
+        fil = csv_fil("cpr;navn;kommunenummer", *["0101901234;Karen Blixen;751"] * 6)
+        with pytest.raises(Afvist) as afvist:
+            importer_som(konsulent, "borgere", fil)
+        assert afvist.value.fejl == [
+            (7, "Filen har mere end 5 rækker; del den op, og indlæs delene hver for sig.")
+        ]
+
+    def test_it_stops_reading_an_xlsx_at_the_row_limit(self, konsulent, settings):
+        """One cell in the sheet's last row makes openpyxl yield a million empty rows before it."""
+        settings.IMPORT_MAKS_RAEKKER = 1000
+        bog = Workbook()
+        bog.active.append(["cpr", "navn", "kommunenummer"])
+        bog.active.cell(row=1_048_576, column=16_384, value="x")
+        buffer = io.BytesIO()
+        bog.save(buffer)
+        start = time.monotonic()
+        with pytest.raises(Afvist) as afvist:
+            importer_som(konsulent, "borgere", buffer.getvalue(), filnavn="borgere.xlsx")
+        assert afvist.value.fejl[0][0] == 1002
+        assert time.monotonic() - start < 5
+
+    def test_it_refuses_a_file_larger_than_the_upload_limit(self, konsulent, settings):
+        settings.IMPORT_MAKS_BYTES = 1024 * 1024
+        fil = csv_fil("cpr;navn;kommunenummer", *["0101901234;Karen Blixen;751"] * 40_000)
+        with pytest.raises(Afvist) as afvist:
+            importer_som(konsulent, "borgere", fil)
+        assert afvist.value.fejl == [(1, "Filen fylder mere end 1 MB; del den op.")]
+
+    def test_the_command_applies_the_same_limits(self, konsulent, tmp_path, settings, capsys):
+        settings.IMPORT_MAKS_RAEKKER = 1
+        fil = tmp_path / "borgere.csv"
+        fil.write_bytes(BORGERE)
+        with pytest.raises(CommandError, match="afvist med 1 fejl"):
+            call_command("importer", "borgere", str(fil), "--bruger", "konsulent")
+        assert "linje 3: Filen har mere end 1 rækker" in capsys.readouterr().err
+        settings.IMPORT_MAKS_BYTES = 10
+        with pytest.raises(CommandError, match="Filen fylder mere end"):
+            call_command("importer", "borgere", str(fil), "--bruger", "konsulent")
+        assert not Borger.objects.exists()
+
+    def test_the_command_lists_the_first_errors_and_counts_the_rest(
+        self, konsulent, tmp_path, settings, capsys
+    ):
+        settings.IMPORT_MAKS_FEJL = 2
+        fil = tmp_path / "borgere.csv"
+        fil.write_bytes(csv_fil("cpr;navn;kommunenummer", *["3102901234;Ingen Dato;751"] * 5))
+        with pytest.raises(CommandError, match="afvist med 5 fejl"):
+            call_command("importer", "borgere", str(fil), "--bruger", "konsulent")
+        fejl = capsys.readouterr().err.splitlines()
+        assert fejl == [
+            "linje 2: ugyldigt CPR-nummer",
+            "linje 3: ugyldigt CPR-nummer",
+            "og 3 fejl mere",
+        ]
+
+
+class TestCPRIBeskeder:
+    """Issue 13, finding 6: a message quotes the cell it is about, and any cell may hold a CPR
+    number; every message shows it masked."""
+
+    def test_it_masks_a_cpr_number_quoted_in_an_error(self, konsulent):
+        importer_som(konsulent, "borgere", BORGERE)
+        with pytest.raises(Afvist) as afvist:
+            importer_som(
+                konsulent,
+                "ydelser",
+                csv_fil("cpr;ydelse;fra;til", "0101901234;0801014886;01-01-2026;"),
+            )
+        assert afvist.value.fejl == [(2, "ukendt ydelse »080101-xxxx«")]
+
+    def test_it_masks_a_header_that_is_a_row_of_data(self, konsulent):
+        with pytest.raises(Afvist) as afvist:
+            importer_som(konsulent, "borgere", csv_fil("0801014886;Karen Blixen;751"))
+        assert "4886" not in afvist.value.fejl[0][1]
+        assert "080101-xxxx;karen blixen;751" in afvist.value.fejl[0][1]
+
+    @pytest.mark.parametrize(
+        "type_", ["jobcentre", "borgere", "ydelser", "maalgrupper", "forloeb", "maaltal"]
+    )
+    def test_no_message_of_any_import_type_shows_a_cpr_number(self, jobcenter_a, type_):
+        from borgere.imports import KOLONNER
+        from jobcenter.tests.factories import BrugerFactory
+
+        drift = BrugerFactory(is_superuser=True, jobcenter=jobcenter_a)
+        BorgerFactory(jobcenter=jobcenter_a, cpr="0801014886")
+        former = ["0801014886", "080101-4886", "080101 4886"]
+        fil = csv_fil(
+            ";".join(KOLONNER[type_]),
+            *[";".join([form] * len(KOLONNER[type_])) for form in former],
+            ";".join(["0801014886", "x", "1", "0801014886", "080101-4886"][: len(KOLONNER[type_])]),
+        )
+        with pytest.raises(Afvist) as afvist:
+            importer_som(drift, type_, fil)
+        beskeder = " ".join(besked for _, besked in afvist.value.fejl)
+        assert "4886" not in beskeder, beskeder
+
+
+def upload(navn: str, indhold: bytes) -> io.BytesIO:
+    fil = io.BytesIO(indhold)
+    fil.name = navn
+    return fil
+
+
+class TestKoersel:
+    """Issue 13, findings 4 and 6: the upload is stored, parsed only in the worker, never left
+    running, and its content is gone when the run ends."""
+
+    def test_it_does_not_parse_the_file_in_the_request(
+        self, client_for, administrator, monkeypatch, django_capture_on_commit_callbacks
+    ):
+        laest = []
+
+        def laes_ikke(*args, **kwargs):
+            laest.append(args)
+            raise AssertionError("the request parsed the file")
+
+        monkeypatch.setattr("openpyxl.reader.excel.ExcelReader.read", laes_ikke)
+        monkeypatch.setattr("jobcenter.imports.laes", laes_ikke)
+        bog = Workbook()
+        bog.active.append(["cpr", "navn", "kommunenummer"])
+        indhold = io.BytesIO()
+        bog.save(indhold)
+        with django_capture_on_commit_callbacks(execute=False) as opgaver:
+            response = client_for(administrator).post(
+                reverse("borgere:import_start"),
+                {"type": "borgere", "fil": upload("borgere.xlsx", indhold.getvalue())},
+            )
+        koersel = Importkoersel.objects.get()
+        assert response.status_code == 302 and response.url == koersel.get_absolute_url()
+        assert laest == [] and len(opgaver) == 1
+        assert koersel.status == "venter" and koersel.fil.read() == indhold.getvalue()
+
+    def test_the_worker_estimates_an_xlsx_rows_from_its_declared_size(self, administrator):
+        from borgere.services.importer import anslaaede_raekker
+
+        bog = Workbook()
+        for n in range(41):
+            bog.active.append([f"{n}", "Karen Blixen", 751])
+        indhold = io.BytesIO()
+        bog.save(indhold)
+        assert anslaaede_raekker(indhold.getvalue(), "borgere.xlsx") == 40
+        assert anslaaede_raekker(b"ikke en zip", "borgere.xlsx") == 0
+
+    def test_a_file_name_longer_than_its_column_is_cut_keeping_the_extension(
+        self, client_for, administrator, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client_for(administrator).post(
+                reverse("borgere:import_start"),
+                {"type": "borgere", "fil": upload("b" * 300 + ".csv", BORGERE)},
+            )
+        koersel = Importkoersel.objects.get()
+        assert response.status_code == 302
+        assert len(koersel.filnavn) == 200 and koersel.filnavn.endswith("….csv")
+        assert (koersel.status, koersel.nye) == ("kontrolleret", 2)
+
+    def test_no_sql_statement_carries_the_uploaded_file(
+        self, client_for, administrator, django_capture_on_commit_callbacks
+    ):
+        """PostgreSQL logs a failing statement with its values, and psycopg2 puts them in the
+        statement: the file, with its CPR numbers, must never be one of them."""
+        from django.db import connection
+
+        statements = []
+
+        def optag(execute, sql, params, many, context):
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                # psycopg2 keeps the statement it sent, values and all; SQLite has no such thing.
+                sendt = getattr(context["cursor"].cursor, "query", None)
+                statements.append(sendt.decode() if sendt else f"{sql} {params!r}")
+
+        client = client_for(administrator)
+        with (
+            connection.execute_wrapper(optag),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            client.post(
+                reverse("borgere:import_start"),
+                {"type": "borgere", "fil": upload("b" * 300 + ".csv", BORGERE)},
+            )
+        assert Importkoersel.objects.get().status == "kontrolleret"
+        # The check itself looks citizens up by CPR; the run's own statements never carry one.
+        koersel = [s for s in statements if "borgere_importkoersel" in s]
+        assert any(s.startswith("INSERT") for s in koersel)
+        for tegn in ("0202851234", b"0202851234".hex()):
+            assert not [s for s in koersel if tegn in s], tegn
+
+    def test_the_file_is_deleted_when_the_run_is_imported(
+        self, client_for, administrator, settings, django_capture_on_commit_callbacks
+    ):
+        client = client_for(administrator)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                reverse("borgere:import_start"),
+                {"type": "borgere", "fil": upload("borgere.csv", BORGERE)},
+            )
+        koersel = Importkoersel.objects.get()
+        assert koersel.status == "kontrolleret" and koersel.fil  # the import still needs it
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("borgere:import_godkend", args=[koersel.pk]))
+        koersel.refresh_from_db()
+        assert (koersel.status, koersel.nye, koersel.fil.name) == ("faerdig", 2, "")
+        assert list(settings.IMPORT_MAPPE.iterdir()) == []
+        assert koersel.eksempel[0] == {"cpr": "010190-xxxx", "navn": "Karen Blixen"}
+
+    def test_the_file_is_deleted_and_the_first_errors_kept_when_the_run_is_rejected(
+        self, client_for, administrator, settings, django_capture_on_commit_callbacks
+    ):
+        settings.IMPORT_MAKS_FEJL = 3
+        client = client_for(administrator)
+        fil = csv_fil("cpr;navn;kommunenummer", *["3102901234;Ingen Dato;751"] * 5)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                reverse("borgere:import_start"), {"type": "borgere", "fil": upload("b.csv", fil)}
+            )
+        koersel = Importkoersel.objects.get()
+        assert (koersel.status, len(koersel.fejl), koersel.fejl_i_alt) == ("afvist", 3, 5)
+        assert koersel.fil.name == "" and list(settings.IMPORT_MAPPE.iterdir()) == []
+        html = client.get(koersel.get_absolute_url()).content.decode()
+        assert "afvist med 5 fejl" in html and "og 2 fejl mere" in html
+
+    @pytest.mark.parametrize(
+        ("fejl", "aarsag"),
+        [
+            (RuntimeError("0202851234"), "Jobbet stoppede med en uventet fejl. Intet er gemt."),
+            (MemoryError(), "Filen krævede mere hukommelse, end serveren har. Intet er gemt."),
+            (SoftTimeLimitExceeded(), "Jobbet tog mere end 900 sekunder og blev stoppet."),
+        ],
+    )
+    def test_a_run_whose_task_raises_is_marked_failed_with_a_reason(
+        self, administrator, settings, monkeypatch, caplog, fejl, aarsag
+    ):
+        from borgere import tasks
+
+        settings.CELERY_TASK_SOFT_TIME_LIMIT = 900
+
+        def fejler(**kwargs):
+            raise fejl
+
+        monkeypatch.setattr("borgere.imports.importer", fejler)
+        koersel = importkoersel(bruger=administrator, indhold=BORGERE)
+        assert tasks.kontroller_import(koersel.pk) == "fejlet"
+        koersel.refresh_from_db()
+        assert koersel.status == "fejlet" and koersel.aarsag.startswith(aarsag)
+        assert koersel.afsluttet is not None and koersel.fil.name == ""
+        assert list(settings.IMPORT_MAPPE.iterdir()) == []
+        assert "0202851234" not in caplog.text and type(fejl).__name__ in caplog.text
+
+    def test_a_run_stuck_past_the_time_limits_is_marked_failed_by_the_cleanup(
+        self, administrator, settings
+    ):
+        from django.core.files.base import ContentFile
+        from django.utils import timezone
+
+        from borgere.services.importer import haengende_graense
+
+        for_laenge = timezone.now() - haengende_graense() - datetime.timedelta(minutes=1)
+        haenger = importkoersel(
+            bruger=administrator, indhold=BORGERE, status="kontrollerer", startet=for_laenge
+        )
+        koerer = importkoersel(
+            bruger=administrator, indhold=BORGERE, status="importerer", startet=timezone.now()
+        )
+        lager = Importkoersel._meta.get_field("fil").storage
+        gammel = lager.save("forladt", ContentFile(b"0202851234"))
+        ny = lager.save("ny", ContentFile(b"0202851234"))  # its run may not be committed yet
+        os.utime(lager.path(gammel), (for_laenge.timestamp(), for_laenge.timestamp()))
+
+        call_command("ryd_importer")
+
+        haenger.refresh_from_db()
+        koerer.refresh_from_db()
+        assert (haenger.status, haenger.fil.name) == ("fejlet", "")
+        assert haenger.aarsag.startswith("Jobbet blev ikke færdigt")
+        assert koerer.status == "importerer" and lager.exists(koerer.fil.name)
+        assert not lager.exists(gammel) and lager.exists(ny)

@@ -1,18 +1,19 @@
 """The administrator's import page: upload, check with a preview, import, with progress."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_rolle
+from jobcenter.imports import megabytes
 
 from .. import services
 from ..imports import KOLONNER
 from ..models import Importkoersel
 
-MAKS_STOERRELSE = 50 * 1024 * 1024
 TYPER = [
     ("borgere", "Borgere (cpr;navn;kommunenummer)"),
     ("ydelser", "Ydelser (cpr;ydelse;fra;til)"),
@@ -33,8 +34,10 @@ class ImportForm(forms.Form):
         fil = self.cleaned_data["fil"]
         if not fil.name.lower().endswith((".csv", ".txt", ".xlsx")):
             raise forms.ValidationError("Filen skal være CSV eller Excel (.xlsx).")
-        if fil.size > MAKS_STOERRELSE:
-            raise forms.ValidationError("Filen må højst fylde 50 MB.")
+        if fil.size > settings.IMPORT_MAKS_BYTES:
+            raise forms.ValidationError(
+                f"Filen må højst fylde {megabytes(settings.IMPORT_MAKS_BYTES)}; del den op."
+            )
         return fil
 
 
@@ -43,21 +46,19 @@ def import_start(request: HttpRequest) -> HttpResponse:
     kraev_rolle(request.user.er_administrator)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        fil = form.cleaned_data["fil"]
         koersel = services.start_import(
             koersel=Importkoersel(
                 jobcenter=request.user.jobcenter,
                 bruger=request.user,
                 type=form.cleaned_data["type"],
-                filnavn=fil.name,
-                indhold=fil.read(),
-            )
+            ),
+            fil=form.cleaned_data["fil"],
         )
         return redirect(koersel)
     context = {
         "form": form,
         "kolonner": KOLONNER,
-        "koersler": Importkoersel.objects.synlige_for(request.user).defer("indhold")[:20],
+        "koersler": Importkoersel.objects.synlige_for(request.user)[:20],
     }
     return render(request, "borgere/import_start.html", context)
 

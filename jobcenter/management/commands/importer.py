@@ -1,9 +1,10 @@
 import inspect
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from jobcenter.imports import Afvist, importtyper
+from jobcenter.imports import Afvist, importtyper, megabytes
 from jobcenter.models import Bruger
 
 
@@ -39,6 +40,12 @@ class Command(BaseCommand):
             raise CommandError(f"For mange argumenter til typen {type}.")
         if not fil.is_file():
             raise CommandError(f"Filen {fil} findes ikke.")
+        # The import refuses it too, but only after the whole file is in memory.
+        if fil.stat().st_size > settings.IMPORT_MAKS_BYTES:
+            raise CommandError(
+                f"Filen fylder mere end {megabytes(settings.IMPORT_MAKS_BYTES)} "
+                "(IMPORT_MAKS_BYTES); del den op."
+            )
         if bruger:
             importoer = Bruger.objects.filter(username=bruger).first()
             if importoer is None:
@@ -54,8 +61,10 @@ class Command(BaseCommand):
                 **({"runde": parametre[0]} if parametre else {}),
             )
         except Afvist as afvist:
-            for linje, besked in afvist.fejl:
+            for linje, besked in afvist.fejl[: settings.IMPORT_MAKS_FEJL]:
                 self.stderr.write(f"linje {linje}: {besked}")
+            if len(afvist.fejl) > settings.IMPORT_MAKS_FEJL:
+                self.stderr.write(f"og {len(afvist.fejl) - settings.IMPORT_MAKS_FEJL} fejl mere")
             raise CommandError(
                 f"Filen er afvist med {len(afvist.fejl)} fejl; intet er gemt."
             ) from None

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('borgere', '0016_liste_i_adgangslog'),
+        ('borgere', '0017_importgraenser'),
         ('jobcenter', '0003_beregning_startet'),
     ]
 
