@@ -36,6 +36,11 @@ class BorgereConfig(AppConfig):
 
         registrer_drift(bruger=request.user, objekter=objekter)
 
+    def opgave_emner(self, request, opgaver) -> dict[int, str]:
+        from .views.forloeb import opgave_emner
+
+        return opgave_emner(request, opgaver)
+
     def jobordre_panel(self, request, jobordre) -> str:
         from .views.borger import jobordre_panel
 

@@ -17,3 +17,18 @@ def paneler(hook: str, request: HttpRequest, *args) -> list[str]:
         if metode is not None and (html := metode(request, *args)):
             dele.append(html)
     return dele
+
+
+def emner(hook: str, request: HttpRequest, objekter) -> list:
+    """Rows of a lower app's list (its tasks, say) told what they are about by the apps above:
+    each app's hook `hook(request, objekter)` returns {pk: html}; the html is set on the row as
+    `emne`. The list, which knows no citizen, can then name one."""
+    objekter = list(objekter)
+    for config in apps.get_app_configs():
+        metode = getattr(config, hook, None)
+        if metode is not None and objekter:
+            fundet = metode(request, objekter)
+            for objekt in objekter:
+                if objekt.pk in fundet:
+                    objekt.emne = fundet[objekt.pk]
+    return objekter

@@ -218,6 +218,8 @@ BEVARING_DAGE = env.int("BEVARING_DAGE", default=5 * 365)
 ADGANGSLOG_DAGE = env.int("ADGANGSLOG_DAGE", default=5 * 365)
 # Off until the operators have read the dry-run report (`manage.py anonymiser_inaktive`).
 BEVARING_AKTIV = env.bool("BEVARING_AKTIV", default=False)
+# Minutes in which a task marked »Udført« can be opened again (a click on the wrong row).
+OPGAVE_FORTRYD_MINUTTER = env.int("OPGAVE_FORTRYD_MINUTTER", default=15)
 
 # Joint course purchases: the refund share the state pays on bought courses ("80 pct.
 # driftsrefusion", domain/kursuskob.md §1.2), the default of a new purchase; how many days before

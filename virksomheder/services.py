@@ -163,6 +163,23 @@ def afslut_opgave(*, bruger: Bruger, opgave: Opgave) -> Opgave:
     return opgave
 
 
+@transaction.atomic
+def fortryd_opgave(*, bruger: Bruger, opgave: Opgave) -> Opgave:
+    """Open a task marked done by mistake again (and its agreement's evaluation date with it)."""
+    if not opgave.kan_fortrydes:
+        raise ValidationError(
+            f"»Udført« kan kun fortrydes i {settings.OPGAVE_FORTRYD_MINUTTER} minutter. "
+            "Opret en ny opgave i stedet."
+        )
+    opgave.udfoert = None
+    opgave.udfoert_af = None
+    opgave.save(update_fields=["udfoert", "udfoert_af"])
+    if opgave.art == Opgaveart.EVALUERING and opgave.aftale is not None:
+        opgave.aftale.naeste_evaluering = opgave.frist
+        opgave.aftale.save()
+    return opgave
+
+
 def marker_forfaldne_og_send_oversigt(*, dato: datetime.date) -> int:
     """The daily job: mark open tasks past their due date as overdue, and send each owner one
     e-mail with their overdue tasks and those due today. Once per day: a rerun for a date whose

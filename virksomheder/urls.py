@@ -22,6 +22,7 @@ urlpatterns = [
     path("opgaver/", kontakt.opgaver, name="opgaver"),
     path("opgaver/team/", kontakt.team, name="team"),
     path("opgaver/<int:pk>/udfoert/", kontakt.opgave_afslut, name="opgave_afslut"),
+    path("opgaver/<int:pk>/fortryd/", kontakt.opgave_fortryd, name="opgave_fortryd"),
     path("daekning/", kontakt.daekning, name="daekning"),
     path("aftaler/", aftale.aftaler, name="aftaler"),
     path("aftaler/<int:pk>/", aftale.aftale, name="aftale"),

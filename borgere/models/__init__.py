@@ -21,6 +21,7 @@ from .borger import (
 from .forloeb import (
     Borgerkontakt,
     Forlaengelse,
+    Forloebsopgave,
     Forloebstype,
     Formaalstype,
     Opfoelgningssamtale,
@@ -35,6 +36,7 @@ __all__ = [
     "Adgangslog",
     "Borger",
     "Borgerkontakt",
+    "Forloebsopgave",
     "Forlaengelse",
     "Forloebstype",
     "Formaalstype",

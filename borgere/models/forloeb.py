@@ -370,3 +370,19 @@ class Borgerkontakt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kontakt} om {self.borger}"
+
+
+class Forloebsopgave(models.Model):
+    """A task that a forløb gave (status 4 weeks after, follow-up of an interrupted one), linked
+    from the citizens' side as `Borgerkontakt` is: the task list, which belongs to the company
+    side, learns whose it is through `BorgereConfig.opgave_emner` (design.md §3)."""
+
+    forloeb = models.ForeignKey(Praktikforloeb, on_delete=models.CASCADE, related_name="opgaver")
+    opgave = models.OneToOneField(Opgave, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = "opgave fra forløb"
+        verbose_name_plural = "opgaver fra forløb"
+
+    def __str__(self) -> str:
+        return f"{self.opgave} ({self.forloeb})"

@@ -14,6 +14,7 @@ from ..models import (
     Borger,
     Borgerkontakt,
     Forlaengelse,
+    Forloebsopgave,
     Handling,
     Opfoelgningssamtale,
     Praktikaftale,
@@ -123,21 +124,24 @@ def afslut_forloeb(
     forloeb.udfald = udfald
     forloeb.afslutningsnote = note
     forloeb.trin = Trin.AFSLUTNING
-    opgave = dict(
-        jobcenter_id=forloeb.borger.jobcenter_id,
-        virksomhed=forloeb.virksomhed,
-        ansvarlig=forloeb.jobkonsulent,
-        adresse=forloeb.get_absolute_url(),
-    )
-    forloeb.statusopgave = Opgave.objects.create(
-        **opgave,
+
+    def opgave(**felter) -> Opgave:
+        opgave = Opgave.objects.create(
+            jobcenter_id=forloeb.borger.jobcenter_id,
+            virksomhed=forloeb.virksomhed,
+            ansvarlig=forloeb.jobkonsulent,
+            **felter,
+        )
+        Forloebsopgave.objects.create(forloeb=forloeb, opgave=opgave)
+        return opgave
+
+    forloeb.statusopgave = opgave(
         art=Opgaveart.STATUS_4_UGER,
         titel=f"Registrér status 4 uger efter forløbet hos {forloeb.virksomhed.navn}",
         frist=slutdato + STATUS_EFTER,
     )
     if udfald == Udfald.AFBRUDT:
-        Opgave.objects.create(
-            **opgave,
+        opgave(
             art=Opgaveart.FORLOEB_AFBRUDT,
             titel=f"Følg op på det afbrudte forløb hos {forloeb.virksomhed.navn}",
             frist=timezone.localdate(),

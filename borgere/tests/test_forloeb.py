@@ -5,6 +5,7 @@ import io
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.urls import URLPattern, reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from borgere import urls as borger_urls
@@ -177,7 +178,7 @@ def test_follow_up_extension_and_ending_with_the_four_week_task(
         datetime.date(2027, 1, 17),
         konsulent,
     )
-    assert opgave.adresse == forloeb.get_absolute_url()
+    assert [link.opgave for link in forloeb.opgaver.all()] == [opgave]  # a link, not a URL
     client.post(handling("status"), {"status-selvforsoergende": "ja"})
     forloeb.refresh_from_db()
     opgave.refresh_from_db()
@@ -195,6 +196,89 @@ def test_an_interrupted_forloeb_gets_an_immediate_follow_up_task(konsulent, borg
     arter = set(Opgave.objects.values_list("art", flat=True))
     assert arter == {Opgaveart.STATUS_4_UGER, Opgaveart.FORLOEB_AFBRUDT}
     assert Opgave.objects.get(art=Opgaveart.FORLOEB_AFBRUDT).frist == datetime.date.today()
+
+
+class TestOpgaverFraForloeb:
+    """Issue 14, item 5: a task from a forløb names its citizen and links to the forløb; the
+    message after ending lists every task; »Udført« can be undone for a while."""
+
+    @pytest.fixture
+    def afsluttet(self, client_for, konsulent, borger, virksomhed):
+        forloeb = lav_forloeb(borger, virksomhed, konsulent, trin=Trin.UNDERVEJS)
+        response = client_for(konsulent).post(
+            reverse("borgere:forloeb_handling", args=[forloeb.pk, "afslut"]),
+            {"afslut-slutdato": "2026-09-20", "afslut-udfald": "afbrudt"},
+            follow=True,
+        )
+        return forloeb, response.content.decode()
+
+    def test_the_message_after_ending_lists_every_task_it_created(self, afsluttet, konsulent):
+        _, html = afsluttet
+        idag = datetime.date.today()
+        assert "Forløbet er afsluttet. Nye opgaver: " in html
+        assert (
+            f"»Følg op på det afbrudte forløb hos Nordfyns Dagligvarer A/S« (frist "
+            f"{idag:%d-%m-%Y}, {konsulent})" in html
+        )
+        assert "»Registrér status 4 uger efter forløbet hos Nordfyns Dagligvarer A/S« (frist " in (
+            html
+        )
+
+    def test_a_forloeb_task_names_the_citizen_and_links_to_the_forloeb(
+        self, client_for, konsulent, borger, afsluttet
+    ):
+        forloeb, _ = afsluttet
+        Adgangslog.objects.all().delete()
+        for url in (reverse("virksomheder:opgaver"), reverse("forside")):
+            html = client_for(konsulent).get(url).content.decode()
+            link = f'<a href="{forloeb.get_absolute_url()}">Brian Bager ({borger.cpr_maskeret})</a>'
+            assert link in html, url
+            assert borger.cpr not in html
+        assert Adgangslog.objects.filter(borger=borger, handling="liste").count() == 2
+
+    def test_a_colleague_in_another_jobcentre_never_sees_the_tasks(
+        self, client_for, outsider, afsluttet
+    ):
+        html = client_for(outsider).get(reverse("virksomheder:opgaver")).content.decode()
+        assert "Brian Bager" not in html and "afbrudte forløb" not in html
+
+    def test_done_can_be_undone_for_a_while(self, client_for, konsulent, afsluttet, settings):
+        client = client_for(konsulent)
+        opgave = Opgave.objects.get(art=Opgaveart.FORLOEB_AFBRUDT)
+        html = client.post(
+            reverse("virksomheder:opgave_afslut", args=[opgave.pk]), follow=True
+        ).content.decode()
+        fortryd = reverse("virksomheder:opgave_fortryd", args=[opgave.pk])
+        assert f'action="{fortryd}"' in html and ">Fortryd</button>" in html
+        html = client.post(fortryd, follow=True).content.decode()
+        opgave.refresh_from_db()
+        assert opgave.udfoert is None and "er åben igen" in html
+        client.post(reverse("virksomheder:opgave_afslut", args=[opgave.pk]))
+        Opgave.objects.filter(pk=opgave.pk).update(
+            udfoert=timezone.now()
+            - datetime.timedelta(minutes=settings.OPGAVE_FORTRYD_MINUTTER + 1)
+        )
+        html = client.post(fortryd, follow=True).content.decode()
+        opgave.refresh_from_db()
+        assert opgave.udfoert is not None
+        assert "»Udført« kan kun fortrydes i 15 minutter" in html
+
+    def test_old_tasks_with_a_forloeb_url_become_links(self, konsulent, borger, virksomhed):
+        from importlib import import_module
+
+        from django.apps import apps
+
+        forloeb = lav_forloeb(borger, virksomhed, konsulent)
+        gammel = Opgave.objects.create(
+            jobcenter=konsulent.jobcenter,
+            ansvarlig=konsulent,
+            titel="Status",
+            frist=datetime.date(2026, 10, 1),
+            adresse=forloeb.get_absolute_url(),
+        )
+        import_module("borgere.migrations.0019_forloebsopgaver").fra_adresser(apps, None)
+        gammel.refresh_from_db()
+        assert gammel.adresse == "" and forloeb.opgaver.get().opgave == gammel
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from jobcenter.access import hent_eget, kraev_jobcenter
+from jobcenter.access import hent_eget, i_jobcenter, kraev_jobcenter
 from jobcenter.historik import historik
 from jobcenter.views import formularside
 from virksomheder.models import Aftale, Virksomhed, Virksomhedscenter
@@ -27,6 +28,7 @@ from ..forms import (
     StatusForm,
 )
 from ..models import (
+    Forloebsopgave,
     Handling,
     Opfoelgningssamtale,
     Praktikaftale,
@@ -134,15 +136,25 @@ def praktikaftale(request: HttpRequest, forloeb_pk: int) -> HttpResponse:
     )
 
 
-def udfoer(request: HttpRequest, forloeb: Praktikforloeb, handling, besked: str):
-    """Run a workflow step; a rule it breaks becomes an error message on the forløb's page."""
+def udfoer(request: HttpRequest, forloeb: Praktikforloeb, handling, besked):
+    """Run a workflow step; a rule it breaks becomes an error message on the forløb's page.
+    `besked` is the message, or a function of the step's result that returns it."""
     try:
-        handling()
+        resultat = handling()
     except ValidationError as fejl:
         messages.error(request, " ".join(fejl.messages))
     else:
-        messages.success(request, besked)
+        messages.success(request, besked(resultat) if callable(besked) else besked)
     return redirect(forloeb)
+
+
+def afsluttet_besked(forloeb: Praktikforloeb) -> str:
+    """Every task the ending created, with its due date and owner."""
+    opgaver = [
+        f"»{link.opgave.titel}« (frist {link.opgave.frist:%d-%m-%Y}, {link.opgave.ansvarlig})"
+        for link in forloeb.opgaver.select_related("opgave__ansvarlig").order_by("opgave__frist")
+    ]
+    return f"Forløbet er afsluttet. Nye opgaver: {'; '.join(opgaver)}."
 
 
 @kraev_jobcenter
@@ -180,7 +192,7 @@ HANDLINGER = {
         lambda bruger, forloeb, form: services.afslut_forloeb(
             bruger=bruger, forloeb=forloeb, **form.cleaned_data
         ),
-        "Forløbet er afsluttet, og der er en opgave om borgerens status 4 uger efter.",
+        afsluttet_besked,
     ),
     "status": (
         lambda data, forloeb: StatusForm(data, prefix="status"),
@@ -315,3 +327,28 @@ def center_panel(request: HttpRequest, center: Virksomhedscenter) -> str:
     return forloebstabel(
         request, forloeb, "Forløb i centrets pladser i dag", "Alle centrets pladser er fri i dag."
     )
+
+
+def opgave_emner(request: HttpRequest, opgaver) -> dict[int, str]:
+    """Whose task each forløb task is, for the task lists: the citizen (name and masked CPR)
+    with a link to the forløb, for the user's own jobcentre only; each citizen shown is logged."""
+    if not i_jobcenter(request.user):
+        return {}
+    links = list(
+        Forloebsopgave.objects.filter(
+            opgave__in=[o.pk for o in opgaver],
+            forloeb__in=Praktikforloeb.objects.synlige_for(request.user),
+        ).select_related("forloeb__borger")
+    )
+    services.registrer_visning(
+        bruger=request.user, borger_ids=[link.forloeb.borger_id for link in links]
+    )
+    return {
+        link.opgave_id: format_html(
+            '<a href="{}">{} ({})</a>',
+            link.forloeb.get_absolute_url(),
+            link.forloeb.borger.navn,
+            link.forloeb.borger.cpr_maskeret,
+        )
+        for link in links
+    }

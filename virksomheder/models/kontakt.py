@@ -170,3 +170,9 @@ class Opgave(models.Model):
     @property
     def er_forfalden(self) -> bool:
         return self.udfoert is None and self.frist < timezone.localdate()
+
+    @property
+    def kan_fortrydes(self) -> bool:
+        """»Udført« can be taken back for OPGAVE_FORTRYD_MINUTTER: a click on the wrong row."""
+        frist = datetime.timedelta(minutes=settings.OPGAVE_FORTRYD_MINUTTER)
+        return self.udfoert is not None and timezone.now() - self.udfoert <= frist

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_rolle
 from jobcenter.historik import historik
-from jobcenter.paneler import paneler
+from jobcenter.paneler import emner, paneler
 from jobcenter.views import formularside
 
 from .. import services
@@ -56,7 +56,9 @@ def aftale(request: HttpRequest, pk: int) -> HttpResponse:
             antal_pladser=Count("pladser", filter=Q(pladser__aktiv=True))
         ),
         "historik": historik(aftale),
-        "opgaver": aftale.opgaver.aabne().select_related("ansvarlig"),
+        "opgaver": emner(
+            "opgave_emner", request, aftale.opgaver.aabne().select_related("ansvarlig")
+        ),
         "paneler": paneler("aftale_panel", request, aftale),
         "idag": timezone.localdate(),
     }

@@ -3,13 +3,16 @@
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_rolle
+from jobcenter.paneler import emner
 from jobcenter.views import formularside
 
 from .. import services
@@ -81,7 +84,30 @@ def opgave_opret(request: HttpRequest, pk: int) -> HttpResponse:
 def opgave_afslut(request: HttpRequest, pk: int) -> HttpResponse:
     opgave = hent_eget(request, Opgave, pk, udfoert__isnull=True)
     services.afslut_opgave(bruger=request.user, opgave=opgave)
-    messages.success(request, f"»{opgave.titel}« er udført.")
+    # The message carries the undo button (templates/includes/beskeder.html).
+    messages.success(
+        request,
+        f"»{opgave.titel}« er udført.",
+        extra_tags=reverse("virksomheder:opgave_fortryd", args=[opgave.pk]),
+    )
+    return tilbage(request)
+
+
+@kraev_jobcenter
+@require_POST
+def opgave_fortryd(request: HttpRequest, pk: int) -> HttpResponse:
+    opgave = hent_eget(request, Opgave, pk, udfoert__isnull=False)
+    try:
+        services.fortryd_opgave(bruger=request.user, opgave=opgave)
+    except ValidationError as fejl:
+        messages.error(request, " ".join(fejl.messages))
+    else:
+        messages.success(request, f"»{opgave.titel}« er åben igen.")
+    return tilbage(request)
+
+
+def tilbage(request: HttpRequest) -> HttpResponse:
+    """Back to the page the button was on (a local path only), or to Mine opgaver."""
     naeste = request.POST.get("naeste", "")
     return redirect(
         naeste if naeste.startswith("/") and not naeste.startswith("//") else "virksomheder:opgaver"
@@ -93,14 +119,18 @@ def opgaver(request: HttpRequest) -> HttpResponse:
     """Mine opgaver: the user's open tasks, overdue first, and what they finished lately."""
     idag = timezone.localdate()
     egne = Opgave.objects.synlige_for(request.user).filter(ansvarlig=request.user)
-    aabne = list(egne.aabne().select_related("virksomhed"))
+    aabne = emner("opgave_emner", request, egne.aabne().select_related("virksomhed"))
     context = {
         "forfaldne": [o for o in aabne if o.frist < idag],
         "i_dag": [o for o in aabne if o.frist == idag],
         "kommende": [o for o in aabne if o.frist > idag],
-        "udfoerte": egne.filter(udfoert__gte=timezone.now() - UDFOERT_VIST)
-        .select_related("virksomhed")
-        .order_by("-udfoert"),
+        "udfoerte": emner(
+            "opgave_emner",
+            request,
+            egne.filter(udfoert__gte=timezone.now() - UDFOERT_VIST)
+            .select_related("virksomhed")
+            .order_by("-udfoert"),
+        ),
         "idag": idag,
     }
     return render(request, "virksomheder/opgaver.html", context)
@@ -111,11 +141,13 @@ def team(request: HttpRequest) -> HttpResponse:
     """For a leader: the team's overdue tasks, by owner."""
     kraev_rolle(request.user.er_leder)
     idag = timezone.localdate()
-    forfaldne = (
+    forfaldne = emner(
+        "opgave_emner",
+        request,
         Opgave.objects.synlige_for(request.user)
         .forfaldne(idag)
         .select_related("ansvarlig", "virksomhed")
-        .order_by("ansvarlig__first_name", "ansvarlig__last_name", "frist")
+        .order_by("ansvarlig__first_name", "ansvarlig__last_name", "frist"),
     )
     return render(request, "virksomheder/team.html", {"forfaldne": forfaldne, "idag": idag})
 

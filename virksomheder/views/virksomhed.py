@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jobcenter.access import kraev_jobcenter
-from jobcenter.paneler import paneler
+from jobcenter.paneler import emner, paneler
 from jobcenter.views import formularside
 
 from .. import services
@@ -82,10 +82,14 @@ def detalje(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(virksomhed=virksomhed)
         .select_related("kontaktperson", "arbejdssted")
         .prefetch_related("medarbejdere")[:50],
-        "opgaver": Opgave.objects.synlige_for(bruger)
-        .aabne()
-        .filter(virksomhed=virksomhed)
-        .select_related("ansvarlig"),
+        "opgaver": emner(
+            "opgave_emner",
+            request,
+            Opgave.objects.synlige_for(bruger)
+            .aabne()
+            .filter(virksomhed=virksomhed)
+            .select_related("ansvarlig"),
+        ),
         "aftaler": Aftale.objects.synlige_for(bruger).filter(virksomhed=virksomhed),
         "centre": Virksomhedscenter.objects.synlige_for(bruger)
         .filter(virksomhed=virksomhed)
@@ -217,10 +221,14 @@ def forside_panel(request: HttpRequest) -> str:
         "mine": Virksomhed.objects.filter(
             forhold__jobcenter_id=bruger.jobcenter_id, forhold__kontaktansvarlig=bruger
         )[:10],
-        "opgaver": Opgave.objects.synlige_for(bruger)
-        .aabne()
-        .filter(ansvarlig=bruger)
-        .select_related("virksomhed")[:5],
+        "opgaver": emner(
+            "opgave_emner",
+            request,
+            Opgave.objects.synlige_for(bruger)
+            .aabne()
+            .filter(ansvarlig=bruger)
+            .select_related("virksomhed")[:5],
+        ),
         "idag": timezone.localdate(),
     }
     return render_to_string("virksomheder/forside_panel.html", context, request=request)
