@@ -36,6 +36,11 @@ class BorgereConfig(AppConfig):
 
         registrer_drift(bruger=request.user, objekter=objekter)
 
+    def ledertavler(self, request) -> list:
+        from .views.borger import ledertavler
+
+        return ledertavler(request)
+
     def opgave_emner(self, request, opgaver) -> dict[int, str]:
         from .views.forloeb import opgave_emner
 

@@ -6,8 +6,32 @@ for `virksomhed_panel(request, virksomhed)` and shows the forløb that the citiz
 without knowing that side.
 """
 
+from dataclasses import dataclass
+
 from django.apps import apps
 from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class Tavle:
+    """A tile of the leader's overview: a figure, one sentence about it, and the page behind it.
+    `advarsel`: the figure wants the leader's attention."""
+
+    titel: str
+    tal: str
+    tekst: str
+    url: str
+    advarsel: bool = False
+
+
+def tavler(request: HttpRequest) -> list[Tavle]:
+    """The leader's overview: each app's `ledertavler(request)` in app order."""
+    return [
+        tavle
+        for config in apps.get_app_configs()
+        if hasattr(config, "ledertavler")
+        for tavle in config.ledertavler(request)
+    ]
 
 
 def paneler(hook: str, request: HttpRequest, *args) -> list[str]:

@@ -15,12 +15,18 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from . import services
 from .access import mangler_totrin
 from .forms import TotrinForm
-from .paneler import paneler
+from .paneler import paneler, tavler
 
 
 def forside(request: HttpRequest) -> HttpResponse:
-    """The home page: each app renders its own panel for the user's role (AppConfig.forside)."""
-    return render(request, "jobcenter/forside.html", {"paneler": paneler("forside", request)})
+    """The home page: each app renders its own panel for the user's role (AppConfig.forside).
+    A leader lands on an overview of the jobcentre first (AppConfig.ledertavler); consultants
+    keep their task-first page."""
+    context = {
+        "tavler": tavler(request) if request.user.er_leder else [],
+        "paneler": paneler("forside", request),
+    }
+    return render(request, "jobcenter/forside.html", context)
 
 
 def formularside(

@@ -18,6 +18,11 @@ class KursuskobConfig(AppConfig):
             punkter.append(("Undersøgelser", "kursuskob:runder"))
         return punkter
 
+    def ledertavler(self, request) -> list:
+        from .views.kob import ledertavler
+
+        return ledertavler(request)
+
     def borger_panel(self, request, borger) -> str:
         from .views.kob import borger_panel
 

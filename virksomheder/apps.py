@@ -18,6 +18,11 @@ class VirksomhederConfig(AppConfig):
             ("Jobordrer", "virksomheder:jobordrer"),
         ]
 
+    def ledertavler(self, request) -> list:
+        from .views.kontakt import ledertavler
+
+        return ledertavler(request)
+
     def forside(self, request) -> str:
         from jobcenter.access import i_jobcenter
 

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_noegletal, kraev_rolle
 from jobcenter.export import csv_response
 from jobcenter.historik import historik
-from jobcenter.paneler import paneler
+from jobcenter.paneler import Tavle, paneler
+from jobcenter.templatetags.tal import antal, procent
 from jobcenter.views import formularside
 from virksomheder.models import Jobordre
 
@@ -33,6 +34,8 @@ from ..models import (
     Ydelsesperiode,
     ligner_cpr,
 )
+from ..models.forloeb import SNART
+from ..services import overblik
 
 PER_SIDE = 25
 SOEGERESULTATER = 100
@@ -244,3 +247,48 @@ def jobordre_panel(request: HttpRequest, jobordre: Jobordre) -> str:
         "form": KandidatForm(),
     }
     return render_to_string("borgere/jobordre_panel.html", context, request=request)
+
+
+def ledertavler(request: HttpRequest) -> list[Tavle]:
+    """The citizens' tiles of the leader's overview: each goal of the running campaigns, the
+    places, and the forløb ending soon."""
+    jobcenter, idag = request.user.jobcenter, timezone.localdate()
+    resultat = []
+    for snapshot, fart in overblik.egne_maal(jobcenter=jobcenter, idag=idag):
+        maal = snapshot.maal
+        vis = procent if maal.er_andel else antal
+        maaltal = (
+            f"måltal {vis(snapshot.maaltal)}" if snapshot.maaltal is not None else "intet måltal"
+        )
+        resultat.append(
+            Tavle(
+                titel=maal.navn,
+                tal=vis(snapshot.vaerdi),
+                tekst=f"{maal.kampagne.navn}: {maaltal}, pr. {snapshot.dato:%d-%m-%Y}"
+                + ("" if fart is None else (", foran planen" if fart.foran else ", bagud")),
+                url=maal.kampagne.get_absolute_url(),
+                advarsel=fart is not None and not fart.foran,
+            )
+        )
+    pladser = overblik.pladstal(jobcenter=jobcenter, idag=idag)
+    if pladser:
+        resultat.append(
+            Tavle(
+                titel="Pladser i virksomhedscentre",
+                tal=f"{pladser['Fri']} fri",
+                tekst=f"{pladser['Fyldt']} fyldt og {pladser['Reserveret']} reserveret af "
+                f"{pladser.total()}",
+                url=reverse("borgere:pladsoversigt"),
+            )
+        )
+    forloeb = overblik.forloebstal(jobcenter=jobcenter, idag=idag)
+    resultat.append(
+        Tavle(
+            titel="Forløb, der snart slutter",
+            tal=str(forloeb.snart_slut),
+            tekst=f"inden for {SNART.days} dage; {forloeb.overskredne} har passeret deres slutdato",
+            url=f"{reverse('borgere:mine_forloeb')}?hele=1",
+            advarsel=forloeb.overskredne > 0,
+        )
+    )
+    return resultat

@@ -227,11 +227,13 @@ def handling(request: HttpRequest, forloeb_pk: int, art: str) -> HttpResponse:
 @kraev_jobcenter
 def mine_forloeb(request: HttpRequest) -> HttpResponse:
     idag = timezone.localdate()
-    egne = (
-        Praktikforloeb.objects.synlige_for(request.user)
-        .filter(jobkonsulent=request.user)
-        .select_related("borger", "virksomhed", "type")
+    # A leader may see the whole jobcentre's (the overview links there).
+    hele = request.user.er_leder and request.GET.get("hele") == "1"
+    egne = Praktikforloeb.objects.synlige_for(request.user).select_related(
+        "borger", "virksomhed", "type", "jobkonsulent"
     )
+    if not hele:
+        egne = egne.filter(jobkonsulent=request.user)
     koerende = list(egne.filter(trin=Trin.UNDERVEJS))
     context = {
         "overskredne": [f for f in koerende if f.planlagt_slut and f.planlagt_slut < idag],
@@ -246,6 +248,7 @@ def mine_forloeb(request: HttpRequest) -> HttpResponse:
             faktisk_slut__lte=idag - services.forloeb.STATUS_EFTER,
         ),
         "idag": idag,
+        "hele": hele,
     }
     context["forberedes"] = list(context["forberedes"])
     context["mangler_status"] = list(context["mangler_status"])

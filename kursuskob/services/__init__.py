@@ -13,6 +13,7 @@ from .kob import (
     opret_kursuskob,
     pladsregnskab,
     tjekliste,
+    venter_paa_jobcenter,
 )
 from .kommunikation import advar_om_minimum, kickoff, minimum_i_fare, opret_kickoff, send_meddelelse
 from .noegletal import beregn_kursusnoegletal, kan_se_udfald, seneste
@@ -73,4 +74,5 @@ __all__ = [
     "send_meddelelse",
     "seneste",
     "tjekliste",
+    "venter_paa_jobcenter",
 ]

@@ -524,3 +524,30 @@ def naeste_fase(*, bruger: Bruger, kob: Kursuskob, idag: datetime.date) -> Kursu
     kob.fase += 1
     kob.save(update_fields=["fase"])
     return kob
+
+
+def venter_paa_jobcenter(*, jobcenter_id: int, idag: datetime.date) -> int:
+    """Purchases waiting on the jobcentre itself (for the leader's overview): places to confirm
+    in phase 2, none of its places referred in phase 4, participants without status or outcome
+    after the course in phase 5. Three counts, no citizen loaded."""
+    bekraefte = Tildeling.objects.filter(
+        jobcenter_id=jobcenter_id, bekraeftet__isnull=True, kursuskob__fase=Fase.AFTALE_JOBCENTRE
+    ).values("kursuskob")
+    henvise = (
+        Tildeling.objects.filter(jobcenter_id=jobcenter_id, kursuskob__fase=Fase.VISITATION)
+        .exclude(kursuskob__tilmeldinger__jobcenter_id=jobcenter_id)
+        .values("kursuskob")
+    )
+    foelge_op = (
+        Tilmelding.objects.filter(jobcenter_id=jobcenter_id, kursuskob__fase=Fase.OPFOELGNING)
+        .filter(
+            Q(status=Status.STARTET, kursuskob__hold__slutdato__lte=idag)
+            | Q(status__in=[Status.GENNEMFOERT, Status.AFBRUDT], udfald="")
+        )
+        .values("kursuskob")
+    )
+    return len(
+        set(bekraefte.values_list("kursuskob", flat=True))
+        | set(henvise.values_list("kursuskob", flat=True))
+        | set(foelge_op.values_list("kursuskob", flat=True))
+    )

@@ -20,6 +20,7 @@ from borgere.views.borger import hent_borger
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_rolle
 from jobcenter.forms import Soegning
 from jobcenter.historik import historik
+from jobcenter.paneler import Tavle
 from jobcenter.views import formularside
 
 from .. import services, tasks
@@ -370,3 +371,21 @@ def borger_panel(request: HttpRequest, borger: Borger) -> str:
         "url": reverse("kursuskob:henvis", args=[borger.pk]),
     }
     return render_to_string("kursuskob/borger_panel.html", context, request=request)
+
+
+def ledertavler(request: HttpRequest) -> list[Tavle]:
+    """The courses' tile of the leader's overview."""
+    antal = services.venter_paa_jobcenter(
+        jobcenter_id=request.user.jobcenter_id, idag=timezone.localdate()
+    )
+    return [
+        Tavle(
+            titel="Kursuskøb, der venter på jer",
+            tal=str(antal),
+            tekst="pladser at bekræfte, borgere at henvise eller deltagere at følge op på"
+            if antal
+            else "intet kursuskøb venter på jobcentret",
+            url=reverse("kursuskob:liste"),
+            advarsel=antal > 0,
+        )
+    ]

@@ -5,6 +5,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Min
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_rolle
-from jobcenter.paneler import emner
+from jobcenter.paneler import Tavle, emner
 from jobcenter.views import formularside
 
 from .. import services
@@ -166,3 +167,23 @@ def daekning(request: HttpRequest) -> HttpResponse:
             request.GET.get("side")
         )
     return render(request, "virksomheder/daekning.html", context)
+
+
+def ledertavler(request: HttpRequest) -> list[Tavle]:
+    """The companies' tile of the leader's overview: the team's overdue tasks."""
+    tal = (
+        Opgave.objects.synlige_for(request.user)
+        .forfaldne(timezone.localdate())
+        .aggregate(antal=Count("pk"), aeldste=Min("frist"))
+    )
+    return [
+        Tavle(
+            titel="Teamets forfaldne opgaver",
+            tal=str(tal["antal"]),
+            tekst=f"den ældste med frist {tal['aeldste']:%d-%m-%Y}"
+            if tal["aeldste"]
+            else "ingen opgave har passeret sin frist",
+            url=reverse("virksomheder:team"),
+            advarsel=tal["antal"] > 0,
+        )
+    ]
