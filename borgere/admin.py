@@ -77,12 +77,12 @@ class BorgerdataAdmin:
 
 @admin.register(Ydelsestype)
 class YdelsestypeAdmin(admin.ModelAdmin):
-    list_display = ["kode", "navn"]
+    list_display = ["kode", "navn", "gyldig_fra", "gyldig_til"]
 
 
 @admin.register(Maalgruppe)
 class MaalgruppeAdmin(admin.ModelAdmin):
-    list_display = ["kode", "navn"]
+    list_display = ["kode", "navn", "gyldig_fra", "gyldig_til"]
 
 
 class YdelsesperiodeInline(admin.TabularInline):

@@ -58,8 +58,9 @@ def opret_borgere(
             )
     Borger.objects.bulk_create(borgere, batch_size=1000)
 
-    ydelser = list(Ydelsestype.objects.order_by("kode"))
-    grupper = list(Maalgruppe.objects.order_by("kode"))
+    # Today's words: the benefits and target groups that apply now (and back to 2014).
+    ydelser = list(Ydelsestype.objects.gyldige(idag).order_by("kode"))
+    grupper = list(Maalgruppe.objects.gyldige(idag).order_by("kode"))
     ydelsesperioder, maalgruppeperioder = [], []
     for borger in Borger.objects.order_by("cpr"):
         # One to three benefit periods in a row, back from today. For most the last one still
@@ -174,7 +175,7 @@ def opret_kampagne(idag: datetime.date, jobcentre: list[Jobcenter]) -> Kampagne:
             "navn": f"Virksomhedskampagnen {idag.year}",
             "start": datetime.date(idag.year, 1, 1),
             "slut": datetime.date(idag.year, 12, 31),
-            "beskrivelse": "Demokampagne med Virksomhedscenterkampagnens to mål.",
+            "beskrivelse": "Demokampagne med Virksomhedscenterkampagnens to mål i dagens ord.",
         },
     )
     if not ny:
@@ -189,8 +190,14 @@ def opret_kampagne(idag: datetime.date, jobcentre: list[Jobcenter]) -> Kampagne:
             vindue_maaneder=gammel.vindue_maaneder,
             raekkefoelge=gammel.raekkefoelge,
         )
-        for felt in ("forloebstyper", "ydelser", "maalgrupper", "offentlige_ydelser"):
-            getattr(maal, felt).set(getattr(gammel, felt).all())
+        # The sources' two goals in today's words: aktivitetsparate on kontanthjælp or
+        # uddannelseshjælp (the matchgruppe 2 of their day), every benefit of today as public.
+        maal.forloebstyper.set(gammel.forloebstyper.all())
+        maal.ydelser.set(
+            Ydelsestype.objects.filter(kode__in=["kontanthjaelp", "uddannelseshjaelp"])
+        )
+        maal.maalgrupper.set(Maalgruppe.objects.filter(kode="aktivitetsparat"))
+        maal.offentlige_ydelser.set(Ydelsestype.objects.gyldige(idag))
         andel = maal.art == "andel"
         Maaltal.objects.create(maal=maal, jobcenter=None, vaerdi=Decimal("0.20") if andel else 60)
         for jobcenter in jobcentre:

@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 
 from jobcenter.forms import DatoInput, Soegefelt
@@ -52,14 +53,31 @@ class BorgerOpretForm(forms.ModelForm):
         return cpr
 
 
-class YdelsesperiodeForm(forms.ModelForm):
+class PeriodeForm(forms.ModelForm):
+    """The benefits or target groups valid today are offered (and the period's own, when it is
+    an older one); the model's clean() refuses one that did not apply in the period."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        felt = self.fields[self._meta.model.kategori_felt]
+        valgt = getattr(self.instance, f"{self._meta.model.kategori_felt}_id", None)
+        felt.queryset = felt.queryset.model.objects.filter(
+            Q(pk__in=felt.queryset.model.objects.gyldige(timezone.localdate())) | Q(pk=valgt)
+        )
+        felt.error_messages["invalid_choice"] = (
+            f"Vælg en {felt.label.lower()}, der gælder i dag. Ældre betegnelser (fx matchgrupper) "
+            "bruges kun på perioder fra deres tid, som importeres fra fagsystemet."
+        )
+
+
+class YdelsesperiodeForm(PeriodeForm):
     class Meta:
         model = Ydelsesperiode
         fields = ["ydelse", "fra", "til"]
         widgets = {"fra": DatoInput(), "til": DatoInput()}
 
 
-class MaalgruppeperiodeForm(forms.ModelForm):
+class MaalgruppeperiodeForm(PeriodeForm):
     class Meta:
         model = Maalgruppeperiode
         fields = ["maalgruppe", "fra", "til"]

@@ -252,7 +252,7 @@ def opret_samarbejde(rng: random.Random, brugere: list[Bruger], idag: datetime.d
                 titel=f"Samarbejde med {virksomhed.navn}",
                 status=Aftalestatus.AKTIV,
                 formaal="Flere ledige i match 2 i praktik, der fører til ordinært job.",
-                maalgruppe="Kontanthjælpsmodtagere i matchgruppe 2",
+                maalgruppe="Aktivitetsparate kontanthjælpsmodtagere",
                 antal_pladser=4 if centerkontrakt else rng.randint(1, 6),
                 forloeb="13 ugers virksomhedspraktik med mulighed for løntilskud bagefter.",
                 opfoelgning="Jobkonsulenten følger op hver 14. dag.",
@@ -268,7 +268,7 @@ def opret_samarbejde(rng: random.Random, brugere: list[Bruger], idag: datetime.d
                     aftale=aftale,
                     navn=f"Virksomhedscenter {virksomhed.navn}",
                     form=rng.choice(Centerform.values),
-                    maalgruppe="Kontanthjælpsmodtagere i matchgruppe 2",
+                    maalgruppe="Aktivitetsparate kontanthjælpsmodtagere",
                     tovholder=rng.choice(staff),
                 )
                 Plads.objects.bulk_create(

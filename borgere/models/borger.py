@@ -47,34 +47,65 @@ def ligner_cpr(value: str) -> bool:
     return cifre.isdigit() and len(cifre) == 10
 
 
-class Ydelsestype(models.Model):
-    """A public benefit (kontanthjælp, dagpenge, …). Configurable data, keyed on `kode`."""
+class KategoriQuerySet(models.QuerySet):
+    def gyldige(self, dato: datetime.date) -> "KategoriQuerySet":
+        return self.filter(Q(gyldig_fra__isnull=True) | Q(gyldig_fra__lte=dato)).filter(
+            Q(gyldig_til__isnull=True) | Q(gyldig_til__gte=dato)
+        )
+
+
+class Kategori(models.Model):
+    """A benefit or target group: reference data keyed on `kode`, valid for a span of years, so
+    today's words (jobparat, aktivitetsparat) are offered while yesterday's (matchgruppe 2,
+    starthjælp) stay for the periods and campaigns of their time. Operators add new ones in the
+    admin when the law changes; no release is needed."""
 
     kode = models.SlugField("kode", max_length=40, unique=True)
     navn = models.CharField("navn", max_length=100)
+    gyldig_fra = models.DateField("gyldig fra", null=True, blank=True)
+    gyldig_til = models.DateField(
+        "gyldig til", null=True, blank=True, help_text="Tom, hvis den gælder endnu."
+    )
+
+    objects = KategoriQuerySet.as_manager()
 
     class Meta:
+        abstract = True
         ordering = ["navn"]
+
+    def __str__(self) -> str:
+        return self.navn
+
+    def gyldig(self, dato: datetime.date) -> bool:
+        return (self.gyldig_fra is None or self.gyldig_fra <= dato) and (
+            self.gyldig_til is None or dato <= self.gyldig_til
+        )
+
+    @property
+    def gyldighed(self) -> str:
+        """»gælder 01-01-2009 – 31-12-2013« for a message; "" when always valid."""
+        if self.gyldig_fra is None and self.gyldig_til is None:
+            return ""
+        fra = f"{self.gyldig_fra:%d-%m-%Y}" if self.gyldig_fra else ""
+        til = f"{self.gyldig_til:%d-%m-%Y}" if self.gyldig_til else ""
+        return f"gælder {fra} – {til}".replace("  ", " ").strip()
+
+
+class Ydelsestype(Kategori):
+    """A public benefit (kontanthjælp, dagpenge, …)."""
+
+    class Meta(Kategori.Meta):
         verbose_name = "ydelsestype"
         verbose_name_plural = "ydelsestyper"
 
-    def __str__(self) -> str:
-        return self.navn
 
+class Maalgruppe(Kategori):
+    """A target group: today the visitation categories (jobparat, aktivitetsparat, …); before
+    2014 the matchgrupper."""
 
-class Maalgruppe(models.Model):
-    """A target group such as matchgruppe 2. Configurable data, keyed on `kode`."""
-
-    kode = models.SlugField("kode", max_length=40, unique=True)
-    navn = models.CharField("navn", max_length=100)
-
-    class Meta:
-        ordering = ["navn"]
+    class Meta(Kategori.Meta):
         verbose_name = "målgruppe"
         verbose_name_plural = "målgrupper"
-
-    def __str__(self) -> str:
-        return self.navn
 
 
 class BorgerQuerySet(JobcenterQuerySet):
@@ -217,6 +248,19 @@ class Periode(models.Model):
             andre = type(self).objects.filter(borger_id=self.borger_id).exclude(pk=self.pk)
             if andre.overlapper(self.fra, self.til).exists():
                 raise ValidationError(self.overlap_besked, code="overlap")
+        kategori = getattr(self, self.kategori_felt, None) if self.kategori_felt else None
+        if kategori is not None and self.fra:
+            udenfor = not kategori.gyldig(self.fra) or (
+                kategori.gyldig_til and (self.til is None or self.til > kategori.gyldig_til)
+            )
+            if udenfor:
+                raise ValidationError(
+                    {
+                        self.kategori_felt: f"{kategori} {kategori.gyldighed}; perioden ligger "
+                        "uden for. Vælg den betegnelse, der gjaldt i perioden."
+                    },
+                    code="uden_for_gyldighed",
+                )
 
 
 class Ydelsesperiode(Periode):

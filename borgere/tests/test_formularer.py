@@ -7,7 +7,13 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from borgere.models import Adgangslog, Borger, Handling, Ydelsesperiode
-from borgere.tests.factories import BorgerFactory, YdelsesperiodeFactory, maalgruppe, ydelse
+from borgere.tests.factories import (
+    BorgerFactory,
+    MaalgruppeperiodeFactory,
+    YdelsesperiodeFactory,
+    maalgruppe,
+    ydelse,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +108,45 @@ def test_target_group_periods_do_not_collide_with_benefit_periods(
     eksisterende = YdelsesperiodeFactory(borger__jobcenter=jobcenter_a)
     response = client_for(konsulent).post(
         periode_url(eksisterende.borger, "maalgruppe"),
-        {"maalgruppe": maalgruppe().pk, "fra": "2026-01-01", "til": ""},
+        {"maalgruppe": maalgruppe("aktivitetsparat").pk, "fra": "2026-01-01", "til": ""},
+    )
+    assert response.status_code == 302
+
+
+def test_todays_target_groups_are_offered_and_yesterdays_kept_for_their_years(
+    client_for, konsulent, jobcenter_a
+):
+    """Issue 14, item 8: a 2026 jobkonsulent speaks of jobparat and aktivitetsparat, not of
+    matchgrupper, which ended with 2013 but stay for the periods of their time."""
+    borger = BorgerFactory(jobcenter=jobcenter_a)
+    client = client_for(konsulent)
+    html = client.get(periode_url(borger, "maalgruppe")).content.decode()
+    assert ">Aktivitetsparat<" in html and ">Jobparat<" in html and "Matchgruppe" not in html
+    html = client.get(periode_url(borger)).content.decode()
+    assert ">Uddannelseshjælp<" in html and "Starthjælp" not in html
+    response = client.post(
+        periode_url(borger, "maalgruppe"),
+        {"maalgruppe": maalgruppe("matchgruppe-2").pk, "fra": "2026-01-01", "til": ""},
+    )
+    assert "Vælg en målgruppe, der gælder i dag" in response.content.decode()
+    assert not borger.maalgruppeperioder.exists()
+    gammel = MaalgruppeperiodeFactory(
+        borger=borger,
+        maalgruppe=maalgruppe("matchgruppe-2"),
+        fra=datetime.date(2010, 1, 1),
+        til=datetime.date(2010, 12, 31),
+    )
+    url = reverse("borgere:periode_rediger", args=[borger.pk, "maalgruppe", gammel.pk])
+    assert ">Matchgruppe 2 (indsatsklar)<" in client.get(url).content.decode()  # its own, kept
+    response = client.post(
+        url, {"maalgruppe": gammel.maalgruppe_id, "fra": "2010-01-01", "til": ""}
+    )
+    assert (
+        "Matchgruppe 2 (indsatsklar) gælder 01-01-2009 – 31-12-2013; perioden ligger uden for"
+        in response.content.decode()
+    )
+    response = client.post(
+        url, {"maalgruppe": gammel.maalgruppe_id, "fra": "2010-01-01", "til": "2011-06-30"}
     )
     assert response.status_code == 302
 
