@@ -89,7 +89,7 @@ def test_the_dashboard_reads_one_row_in_a_fixed_number_of_queries(
     klient = client_for(leder)
     with django_assert_max_num_queries(10):
         side = klient.get(reverse("kursuskob:overblik")).content.decode()
-    assert 'data-testid="tomme">20.000,00 kr.' in side
+    assert 'data-testid="tomme">20.000,00\u00a0kr.' in side
     assert "4 i job og 1 i uddannelse af 6 deltagere" in side
 
 
@@ -98,7 +98,7 @@ def test_the_analyst_sees_the_country_and_never_a_link_to_a_purchase(
 ):
     services.beregn_kursusnoegletal(dato=datetime.date(2027, 3, 1))
     side = client_for(analytiker).get(reverse("kursuskob:overblik")).content.decode()
-    assert "Hele landet" in side and "62,5 %" in side
+    assert "Hele landet" in side and "62,5\u00a0%" in side
     assert reverse("kursuskob:kob", args=[afsluttet.pk]) not in side
     assert client_for(analytiker).get(afsluttet.get_absolute_url()).status_code == 403
 

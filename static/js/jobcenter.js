@@ -1,4 +1,4 @@
-// Starts DKFDS's components (accordions, menus, ...). A file of its own so the
+// Starts DKFDS's components (accordions, the »Menu« drawer below 992 px, ...). A file of its own so the
 // Content-Security-Policy can forbid inline scripts.
 if (window.DKFDS) {
   window.DKFDS.init();
