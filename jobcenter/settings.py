@@ -18,8 +18,6 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
-# Django 6 makes a URL field without a scheme https; opt in now (and silence the warning).
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # The placeholder in .env.example, which is long enough to pass the other rules.
 EKSEMPELNOEGLE = "skift-mig-til-en-lang-tilfaeldig-streng-paa-mindst-50-tegn"

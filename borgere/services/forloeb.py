@@ -118,6 +118,10 @@ def afslut_forloeb(
     follow-up task: "Jobkonsulenten fulgte med det samme op" (N p.3)."""
     if forloeb.afsluttet:
         raise ValidationError("Forløbet er allerede afsluttet.")
+    if forloeb.trin != Trin.UNDERVEJS:
+        raise ValidationError(
+            "Et forløb afsluttes, når det er startet (trin 4). Før start kan det rettes."
+        )
     if slutdato < forloeb.start:
         raise ValidationError("Slutdatoen må ikke ligge før forløbets start.")
     forloeb.faktisk_slut = slutdato

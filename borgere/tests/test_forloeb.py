@@ -116,11 +116,50 @@ def test_the_steps_through_the_pages(client_for, konsulent, borger, virksomhed):
     assert response.status_code == 302
     forloeb.refresh_from_db()
     assert forloeb.trin == Trin.PRAKTIKAFTALE  # writing the agreement is step 3
-    client.post(trin)
+    html = client.get(forloeb.get_absolute_url()).content.decode()
+    assert "Afslut forløbet" not in html  # nothing to end before it has started
+    html = client.post(trin, follow=True).content.decode()
     forloeb.refresh_from_db()
     assert forloeb.trin == Trin.UNDERVEJS
-    html = client.get(forloeb.get_absolute_url()).content.decode()
+    assert "Forløbet er startet." in html
     assert "Ordinært job i bageriet" in html and 'aria-current="step"' in html
+    assert "Afslut forløbet" in html
+
+
+def test_a_forloeb_that_has_not_started_cannot_be_ended(client_for, konsulent, borger, virksomhed):
+    forloeb = lav_forloeb(borger, virksomhed, konsulent, trin=Trin.PRAKTIKAFTALE)
+    html = (
+        client_for(konsulent)
+        .post(
+            reverse("borgere:forloeb_handling", args=[forloeb.pk, "afslut"]),
+            {"afslut-slutdato": "2026-09-20", "afslut-udfald": "andet"},
+            follow=True,
+        )
+        .content.decode()
+    )
+    assert "Et forløb afsluttes, når det er startet" in html
+    forloeb.refresh_from_db()
+    assert forloeb.trin == Trin.PRAKTIKAFTALE and not Opgave.objects.exists()
+
+
+def test_the_status_question_is_a_fieldset_whose_options_have_labels(
+    client_for, konsulent, borger, virksomhed
+):
+    forloeb = lav_forloeb(
+        borger,
+        virksomhed,
+        konsulent,
+        trin=Trin.AFSLUTNING,
+        faktisk_slut=datetime.date(2026, 9, 30),
+    )
+    html = client_for(konsulent).get(forloeb.get_absolute_url()).content.decode()
+    assert 'for=""' not in html
+    assert (
+        '<legend class="form-label">Er borgeren selvforsørgende 4 uger efter forløbet?</legend>'
+        in html
+    )
+    assert 'id="id_status-selvforsoergende_0"' in html
+    assert 'for="id_status-selvforsoergende_0">Ja</label>' in html
 
 
 def test_a_falling_hours_plan_is_refused(client_for, konsulent, borger, virksomhed):

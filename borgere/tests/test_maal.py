@@ -457,7 +457,7 @@ class TestDashboard:
         )
         html = client_for(administrator).get(self.url(kampagne)).content.decode()
         assert "aldrig blevet beregnet, og den beregnes ikke om natten" in html
-        assert "den sluttede <span class=\"nowrap\">31-12-2020</span>" in html
+        assert 'den sluttede <span class="nowrap">31-12-2020</span>' in html
         assert ">Beregn nu</button>" in html
         assert "beregnes hver nat" not in html
         html = client_for(leder).get(self.url(kampagne)).content.decode()

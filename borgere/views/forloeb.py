@@ -165,7 +165,11 @@ def naeste_trin(request: HttpRequest, forloeb_pk: int) -> HttpResponse:
         request,
         forloeb,
         lambda: services.naeste_trin(bruger=request.user, forloeb=forloeb),
-        "Forløbet er gået videre til næste trin.",
+        lambda forloeb: (
+            "Forløbet er startet."
+            if forloeb.trin == Trin.UNDERVEJS
+            else f"Forløbet er gået videre til {forloeb.get_trin_display()}."
+        ),
     )
 
 
