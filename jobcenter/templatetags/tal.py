@@ -1,9 +1,10 @@
 """Numbers as Danish readers expect them: 9.000, 50,0 %, +3,2 procentpoint."""
 
-from decimal import Decimal
-
 from django import template
 from django.utils.formats import number_format
+
+from jobcenter.afrunding import afrund
+from jobcenter.afrunding import procent as i_procent
 
 register = template.Library()
 
@@ -12,14 +13,14 @@ register = template.Library()
 def procent(value, decimaler: int = 1) -> str:
     if value is None or value == "":
         return "–"
-    return f"{number_format(Decimal(value) * 100, decimaler)} %"
+    return f"{number_format(i_procent(value, decimaler), decimaler)} %"
 
 
 @register.filter
 def antal(value) -> str:
     if value is None or value == "":
         return "–"
-    return number_format(Decimal(value).normalize(), 0, force_grouping=True)
+    return number_format(afrund(value), 0, force_grouping=True)
 
 
 @register.filter
@@ -27,7 +28,7 @@ def fortegn_procent(value, point: bool = False) -> str:
     """A change: relative (+68,0 %) or in percentage points (+3,2 procentpoint)."""
     if value is None:
         return "–"
-    tal = Decimal(value) * 100
+    tal = i_procent(value)  # its sign after rounding: -0,04 is +0,0, not −0,0
     tekst = number_format(abs(tal), 1)
     return f"{'+' if tal >= 0 else '−'}{tekst} {'procentpoint' if point else '%'}"
 
@@ -37,4 +38,4 @@ def kroner(value) -> str:
     """12345.5 → '12.345,50 kr.'"""
     if value is None or value == "":
         return "–"
-    return f"{number_format(Decimal(value), 2, force_grouping=True)} kr."
+    return f"{number_format(afrund(value, 2), 2, force_grouping=True)} kr."
