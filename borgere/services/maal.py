@@ -11,6 +11,7 @@ from django.db.models import Count, DateField, Exists, F, Max, OuterRef, Q
 from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
 
+from jobcenter import afrunding
 from jobcenter.access import kan_se_aggregat
 from jobcenter.services import laast_beregning
 
@@ -190,6 +191,16 @@ class Maaltavle:
     over_landet: int
     i_alt: int
     for_faa: bool = False  # the chosen jobcentre's share rests on too few to show this user
+
+    @property
+    def graf(self) -> list[dict]:
+        """The trend for the chart, rounded as the table beside it shows it: a share in percent
+        with one place (93.8 for 15/16), a count whole. The chart only formats (maal.js)."""
+        rund = afrunding.procent if self.maal.er_andel else afrunding.afrund
+        return [
+            {"dato": p["dato"]} | {k: rund(p[k]) for k in ("egen", "landet", "maaltal")}
+            for p in self.udvikling
+        ]
 
     @property
     def egen_over_landet(self) -> bool | None:

@@ -2,11 +2,11 @@ import csv
 import datetime
 import io
 
+import pandas as pd
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.urls import URLPattern, reverse
 from django.utils import timezone
-from openpyxl import load_workbook
 
 from borgere import urls as borger_urls
 from borgere.models import Adgangslog, Forloebstype, Praktikaftale, Praktikforloeb, Trin, Udfald
@@ -614,9 +614,12 @@ class TestPladsoversigt:
             len(client.get(reverse("borgere:pladsoversigt"), {"kun_fri": "on"}).context["oversigt"])
             == 4
         )
+        from jobcenter.tests.eksportlaeser import laes_csv, laes_excel, raekker
+
+        side = client.get(reverse("borgere:pladsoversigt"))
         response = client.get(reverse("borgere:pladsoversigt"), {"format": "csv"})
-        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-        assert rows[0][:6] == [
+        data = laes_csv(response)
+        assert list(data.columns[:6]) == [
             "virksomhed",
             "virksomhedscenter",
             "plads",
@@ -624,12 +627,29 @@ class TestPladsoversigt:
             "målgruppe",
             "status",
         ]
-        assert sorted(r[5] for r in rows[1:]) == ["Fri"] * 4 + ["Fyldt"]
+        assert sorted(data["status"]) == ["Fri"] * 4 + ["Fyldt"]
         assert "Brian" not in response.content.decode("utf-8-sig")
-        ark = load_workbook(
-            io.BytesIO(client.get(reverse("borgere:pladsoversigt"), {"format": "xlsx"}).content)
-        ).active
+        # The figures of the page: days empty per place, dates as the page writes them.
+        paa_siden = {s.plads.pk: (dage, s) for s, dage in side.context["oversigt"]}
+        for _, r in data.iterrows():
+            dage, status = paa_siden[r["plads"]]
+            assert (None if pd.isna(r["dage tom"]) else r["dage tom"]) == dage
+            if status.fri:
+                assert r["fri siden"] == f"{status.fri_siden:%d-%m-%Y}"
+            else:
+                assert r["forløb fra"] == f"{status.forloeb.start:%d-%m-%Y}"
+        ark = laes_excel(
+            client.get(reverse("borgere:pladsoversigt"), {"format": "xlsx"}), titel="Pladsoversigt"
+        )
         assert ark.max_row == 6 and ark["F1"].value == "status"
+        for r in raekker(ark):
+            dage, status = paa_siden[r["plads"].value]
+            assert r["dage tom"].value == dage and r["dage tom"].number_format == "#,##0"
+            if status.fri:
+                assert r["fri siden"].value.date() == status.fri_siden
+                assert r["fri siden"].number_format == "dd-mm-yyyy"
+            else:
+                assert r["forløb fra"].value.date() == status.forloeb.start
 
     def test_the_board_shows_only_own_centres(self, client_for, outsider, center):
         assert client_for(outsider).get(reverse("borgere:pladsoversigt")).context["oversigt"] == []

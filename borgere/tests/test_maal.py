@@ -477,26 +477,73 @@ class TestDashboard:
         assert Adgangslog.objects.filter(handling="bag_noegletal").count() == 2
 
     def test_the_table_exports_as_csv_and_excel(self, client_for, leder, beregnet):
-        import csv
-        import io
-
-        from openpyxl import load_workbook
+        from jobcenter.tests.eksportlaeser import laes_csv, laes_excel, raekker
 
         client = client_for(leder)
-        rows = list(
-            csv.reader(
-                io.StringIO(
-                    client.get(self.url(beregnet), {"format": "csv"}).content.decode("utf-8-sig")
-                ),
-                delimiter=";",
-            )
+        data = laes_csv(client.get(self.url(beregnet), {"format": "csv"}))
+        assert list(data.columns[:5]) == ["mål", "jobcenter", "dato", "andel (%)", "antal"]
+        assert list(data["jobcenter"][:2]) == ["Jobcenter Aarhus", "Hele landet"]
+        assert list(data["antal"][:2]) == [2, 3] and list(data["dato"][:1]) == ["30-06-2026"]
+        ark = laes_excel(client.get(self.url(beregnet), {"format": "xlsx"}), titel="Kampagnemål")
+        aarhus = raekker(ark)[0]
+        assert (aarhus["jobcenter"].value, aarhus["antal"].value) == ("Jobcenter Aarhus", 2)
+        assert aarhus["dato"].value == datetime.datetime(2026, 6, 30)
+        assert aarhus["målopfyldelse"].value == 0.5
+        assert aarhus["målopfyldelse"].number_format == "0.0 %"
+        assert isinstance(aarhus["beregnet"].value, datetime.datetime)
+
+    def test_page_chart_and_exports_round_a_share_the_same_way(self, client_for, leder, beregnet):
+        """Issue 14, item 7: 51/57 is 89,5 % (not 89,4), a target of 15/16 93,8 % (not 93,7)
+        and a start of 3/55 5,5 % (not 5,4) – on the page, in the chart and in both exports."""
+        from jobcenter.tests.eksportlaeser import laes_csv, laes_excel, raekker
+
+        andel = beregnet.maal.get(kode="maal-2")
+        andel.snapshots.filter(jobcenter=leder.jobcenter).delete()
+        Maalsnapshot.objects.create(
+            maal=andel,
+            dato=DATO,
+            jobcenter=leder.jobcenter,
+            vaerdi=Decimal("0.8947"),  # 51/57, stored with four places
+            taeller=51,
+            naevner=57,
+            maaltal=Decimal("0.9375"),  # 15/16
+            baseline=Decimal("0.0545"),  # 3/55
+            beregnet=timezone.now(),
         )
-        assert rows[0][:4] == ["mål", "jobcenter", "dato", "værdi"]
-        assert [r[1] for r in rows[1:3]] == ["Jobcenter Aarhus", "Hele landet"]
-        ark = load_workbook(
-            io.BytesIO(client.get(self.url(beregnet), {"format": "xlsx"}).content)
-        ).active
-        assert ark["B2"].value == "Jobcenter Aarhus" and ark["D2"].value == 2
+        client = client_for(leder)
+        response = client.get(self.url(beregnet))
+        html = response.content.decode()
+        assert 'data-testid="vaerdi-maal-2">89,5 %<' in html
+        assert 'data-testid="maaltal-maal-2">93,8 %<' in html
+        assert 'data-testid="opfyldelse-maal-2">95,4 %<' in html  # 0.8947 / 0.9375
+        assert "(fra 5,5 %)" in html
+        tavle = response.context["tavler"][1]
+        assert tavle.graf[-1] | {"landet": None} == {
+            "dato": DATO.isoformat(),
+            "egen": Decimal("89.5"),
+            "landet": None,
+            "maaltal": Decimal("93.8"),
+        }
+        assert '"egen": "89.5"' in html  # what the chart reads (json_script)
+        data = laes_csv(client.get(self.url(beregnet), {"format": "csv"}))
+        egen = data[(data["mål"] == andel.navn) & (data["jobcenter"] == "Jobcenter Aarhus")]
+        assert egen[["andel (%)", "måltal, andel (%)", "målopfyldelse (%)"]].values.tolist() == [
+            [89.5, 93.8, 95.4]
+        ]
+        assert egen["ved start, andel (%)"].tolist() == [5.5]
+        assert egen[["tæller", "nævner"]].values.tolist() == [[51, 57]]
+        excel = laes_excel(client.get(self.url(beregnet), {"format": "xlsx"}), titel="Kampagnemål")
+        (raekke,) = [
+            r
+            for r in raekker(excel)
+            if r["mål"].value == andel.navn and r["jobcenter"].value == "Jobcenter Aarhus"
+        ]
+        assert [raekke[k].value for k in ("andel", "måltal, andel", "ved start, andel")] == [
+            0.895,
+            0.938,
+            0.055,
+        ]
+        assert raekke["andel"].number_format == "0.0 %" and raekke["antal"].value is None
 
     def test_an_administrator_recomputes(
         self, client_for, administrator, leder, beregnet, django_capture_on_commit_callbacks

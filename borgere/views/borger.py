@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from jobcenter import export
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_noegletal, kraev_rolle
-from jobcenter.export import csv_response
 from jobcenter.historik import historik
 from jobcenter.paneler import Tavle, paneler
 from jobcenter.templatetags.tal import antal, procent
@@ -154,6 +154,16 @@ def periode(request: HttpRequest, pk: int, art: str, periode_pk: int | None = No
     )
 
 
+ADGANGSLOG = export.Eksport(
+    "Adgangslog",
+    [
+        export.tidspunkt("tidspunkt", sekunder=True),
+        export.tekst("bruger"),
+        export.tekst("handling"),
+    ],
+)
+
+
 @kraev_jobcenter
 @require_POST
 def adgangslog_eksport(request: HttpRequest, pk: int) -> HttpResponse:
@@ -163,16 +173,10 @@ def adgangslog_eksport(request: HttpRequest, pk: int) -> HttpResponse:
     kraev_rolle(request.user.er_administrator)
     services.registrer_adgang(bruger=request.user, borger=borger, handling=Handling.LOG_EKSPORTERET)
     rows = (
-        (
-            timezone.localtime(log.tidspunkt).strftime("%d-%m-%Y %H:%M:%S"),
-            log.brugernavn,
-            log.get_handling_display(),
-        )
+        (log.tidspunkt, log.brugernavn, log.get_handling_display())
         for log in borger.adgangslog.all()
     )
-    return csv_response(
-        f"adgangslog-borger-{borger.pk}.csv", ["tidspunkt", "bruger", "handling"], rows
-    )
+    return ADGANGSLOG.som_csv(f"adgangslog-borger-{borger.pk}.csv", rows)
 
 
 @kraev_noegletal

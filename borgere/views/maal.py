@@ -5,26 +5,34 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from jobcenter import export
 from jobcenter.access import kraev_maal, kraev_rolle
-from jobcenter.export import csv_response, excel_response
 from jobcenter.models import Beregning, Jobcenter
 
 from .. import services, tasks
 from ..models import Handling, Kampagne
 from ..services.maal import bag_tallet, vis_for
 
-KOLONNER = [
-    "mål",
-    "jobcenter",
-    "dato",
-    "værdi",
-    "tæller",
-    "nævner",
-    "måltal",
-    "målopfyldelse",
-    "værdi ved start",
-    "beregnet",
-]
+# A column holds one kind of number: a share goal's figures stand under »andel«, a stock goal's
+# under »antal«.
+EKSPORT = export.Eksport(
+    "Kampagnemål",
+    [
+        export.tekst("mål"),
+        export.tekst("jobcenter"),
+        export.dato("dato"),
+        export.procent("andel"),
+        export.heltal("antal"),
+        export.heltal("tæller"),
+        export.heltal("nævner"),
+        export.procent("måltal, andel"),
+        export.heltal("måltal, antal"),
+        export.procent("målopfyldelse"),
+        export.procent("ved start, andel"),
+        export.heltal("ved start, antal"),
+        export.tidspunkt("beregnet"),
+    ],
+)
 
 
 @kraev_maal
@@ -41,20 +49,24 @@ def valgt_jobcenter(request: HttpRequest) -> Jobcenter | None:
 
 
 def eksportraekker(tavler):
+    def som(andel: bool, value):
+        return (value, None) if andel else (None, value)
+
     for tavle in tavler:
+        andel = tavle.maal.er_andel
         for s in (tavle.egen, tavle.landet):
             if s is not None:
                 yield [
                     tavle.maal.navn,
                     s.jobcenter.navn if s.jobcenter else "Hele landet",
-                    s.dato.strftime("%d-%m-%Y"),
-                    s.vaerdi,
-                    s.taeller,
-                    s.naevner,
-                    s.maaltal,
+                    s.dato,
+                    *som(andel, s.vaerdi),
+                    s.taeller if andel else None,
+                    s.naevner if andel else None,
+                    *som(andel, s.maaltal),
                     s.maalopfyldelse,
-                    s.baseline,
-                    timezone.localtime(s.beregnet).strftime("%d-%m-%Y %H:%M"),
+                    *som(andel, s.baseline),
+                    s.beregnet,
                 ]
 
 
@@ -74,10 +86,8 @@ def kampagne(request: HttpRequest, kode: str) -> HttpResponse:
     )
     tavler = vis_for(tavler, bruger=request.user)
     filnavn = f"{kampagne.kode}-{dato or 'ikke-beregnet'}"
-    if request.GET.get("format") == "csv":
-        return csv_response(f"{filnavn}.csv", KOLONNER, eksportraekker(tavler))
-    if request.GET.get("format") == "xlsx":
-        return excel_response(f"{filnavn}.xlsx", KOLONNER, eksportraekker(tavler))
+    if request.GET.get("format") in export.FORMATER:
+        return EKSPORT.svar(request.GET["format"], filnavn, eksportraekker(tavler))
     context = {
         "kampagne": kampagne,
         "jobcenter": jobcenter,

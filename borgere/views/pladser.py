@@ -9,8 +9,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from jobcenter import export
 from jobcenter.access import hent_eget, kraev_jobcenter
-from jobcenter.export import csv_response, excel_response
 from jobcenter.forms import Soegefelt
 from jobcenter.views import formularside
 from virksomheder.models import Branche, Plads
@@ -21,18 +21,21 @@ from ..models import Praktikforloeb
 from ..services.pladser import Tilstand
 from .forloeb import opret_og_advar
 
-KOLONNER = [
-    "virksomhed",
-    "virksomhedscenter",
-    "plads",
-    "funktion",
-    "målgruppe",
-    "status",
-    "forløb fra",
-    "forløb til",
-    "fri siden",
-    "dage tom",
-]
+EKSPORT = export.Eksport(
+    "Pladsoversigt",
+    [
+        export.tekst("virksomhed"),
+        export.tekst("virksomhedscenter"),
+        export.heltal("plads"),
+        export.tekst("funktion"),
+        export.tekst("målgruppe"),
+        export.tekst("status"),
+        export.dato("forløb fra"),
+        export.dato("forløb til"),
+        export.dato("fri siden"),
+        export.heltal("dage tom"),
+    ],
+)
 
 
 class PladsFilter(forms.Form):
@@ -46,10 +49,6 @@ class PladsFilter(forms.Form):
     skjul_frivilligt = True
 
 
-def dato_tekst(dato) -> str:
-    return dato.strftime("%d-%m-%Y") if dato else ""
-
-
 def rows(oversigt, dato):
     """The board as plain rows: no citizen, only whether the place is filled."""
     for status in oversigt:
@@ -61,10 +60,10 @@ def rows(oversigt, dato):
             plads.funktion,
             plads.maalgruppe or plads.virksomhedscenter.maalgruppe,
             status.tilstand,
-            dato_tekst(forloeb and forloeb.start),
-            dato_tekst(forloeb and (forloeb.faktisk_slut or forloeb.planlagt_slut)),
-            dato_tekst(status.fri_siden),
-            status.dage_tom(dato) if status.fri else "",
+            forloeb and forloeb.start,
+            forloeb and (forloeb.faktisk_slut or forloeb.planlagt_slut),
+            status.fri_siden,
+            status.dage_tom(dato) if status.fri else None,
         ]
 
 
@@ -75,10 +74,8 @@ def pladsoversigt(request: HttpRequest) -> HttpResponse:
     kriterier = filter_.cleaned_data if filter_.is_valid() else {}
     oversigt = services.pladsoversigt(jobcenter=request.user.jobcenter, dato=dato, **kriterier)
     filnavn = f"pladsoversigt-{dato:%Y-%m-%d}"
-    if request.GET.get("format") == "csv":
-        return csv_response(f"{filnavn}.csv", KOLONNER, rows(oversigt, dato))
-    if request.GET.get("format") == "xlsx":
-        return excel_response(f"{filnavn}.xlsx", KOLONNER, rows(oversigt, dato))
+    if request.GET.get("format") in export.FORMATER:
+        return EKSPORT.svar(request.GET["format"], filnavn, rows(oversigt, dato))
     holdte = [status.forloeb for status in oversigt if status.forloeb]
     prefetch_related_objects(holdte, "borger")
     services.registrer_visning(bruger=request.user, borger_ids=[f.borger_id for f in holdte])

@@ -3,13 +3,13 @@
 A number and its unit are joined by a no-break space (NBSP), so »75,0 %« never breaks between
 them, in a narrow table cell as in an e-mail; the text stays plain, usable in attributes too."""
 
-from decimal import Decimal
-
 from django import template
 from django.utils.formats import number_format
 
-NBSP = "\u00a0"
+from jobcenter.afrunding import afrund
+from jobcenter.afrunding import procent as i_procent
 
+NBSP = "\u00a0"
 register = template.Library()
 
 
@@ -17,14 +17,14 @@ register = template.Library()
 def procent(value, decimaler: int = 1) -> str:
     if value is None or value == "":
         return "–"
-    return f"{number_format(Decimal(value) * 100, decimaler)}{NBSP}%"
+    return f"{number_format(i_procent(value, decimaler), decimaler)}{NBSP}%"
 
 
 @register.filter
 def antal(value) -> str:
     if value is None or value == "":
         return "–"
-    return number_format(Decimal(value).normalize(), 0, force_grouping=True)
+    return number_format(afrund(value), 0, force_grouping=True)
 
 
 @register.filter
@@ -32,7 +32,7 @@ def fortegn_procent(value, point: bool = False) -> str:
     """A change: relative (+68,0 %) or in percentage points (+3,2 procentpoint)."""
     if value is None:
         return "–"
-    tal = Decimal(value) * 100
+    tal = i_procent(value)  # its sign after rounding: -0,04 is +0,0, not −0,0
     tekst = number_format(abs(tal), 1)
     return f"{'+' if tal >= 0 else '−'}{tekst}{NBSP}{'procentpoint' if point else '%'}"
 
@@ -42,4 +42,4 @@ def kroner(value) -> str:
     """12345.5 → '12.345,50 kr.'"""
     if value is None or value == "":
         return "–"
-    return f"{number_format(Decimal(value), 2, force_grouping=True)}{NBSP}kr."
+    return f"{number_format(afrund(value, 2), 2, force_grouping=True)}{NBSP}kr."

@@ -4,14 +4,19 @@ indsatskort, its downloads and who sees what."""
 import datetime
 import io
 import random
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 
+from jobcenter.afrunding import afrund
 from jobcenter.models import Rolle
+from jobcenter.templatetags.tal import procent
+from jobcenter.tests.eksportlaeser import laes_csv, laes_excel, raekker
 from jobcenter.tests.factories import BrugerFactory, JobcenterFactory
 
 from .. import services
@@ -247,15 +252,27 @@ def test_the_computed_indsatskort_and_its_downloads(client_for, leder, national)
     klient = client_for(leder)
     side = klient.get(reverse("kursuskob:indsatskort", args=[national.pk])).content.decode()
     assert "Indsatsområde" in side and "pile viser bevægelsen siden" in side
-    csv = klient.get(reverse("kursuskob:indsatskort", args=[national.pk]), {"format": "csv"})
+    url = reverse("kursuskob:indsatskort", args=[national.pk])
+    csv = klient.get(url, {"format": "csv"})
     linjer = csv.content.decode("utf-8-sig").splitlines()
     assert linjer[0] == "faktor;type;x_betydning;x_ci_lav;x_ci_hoej;y_score;n;kvadrant"
     assert len(linjer) == 1 + 10 + 11
-    b2 = next(li.split(";") for li in linjer if li.startswith("B2;"))
-    faktor_b2 = next(f for f in barrierer["faktorer"] if f["kode"] == "B2")
-    assert b2[:3] == ["B2", "barriere", str(round(faktor_b2["x"], 4))]
-    assert b2[7] == faktor_b2["kvadrant"]
     assert not any(";'" in li for li in linjer)  # numbers, negative ones too, are not escaped
+    # The export carries the two places the page shows, rounded as the page rounds them.
+    data = laes_csv(csv).set_index("faktor")
+    faktor_b2 = next(f for f in barrierer["faktorer"] if f["kode"] == "B2")
+    b2 = data.loc["B2"]
+    assert (b2["type"], b2["kvadrant"]) == ("barriere", faktor_b2["kvadrant"])
+    assert b2["n"] == faktor_b2["n"]
+    assert b2["x_betydning"] == float(floatformat(faktor_b2["x"], 2).replace(",", "."))
+    assert f'<td class="tal">{floatformat(faktor_b2["x"], 2)}</td>' in side
+    assert f'<td class="tal">{floatformat(faktor_b2["y"], 2)}</td>' in side
+    assert b2["y_score"] == float(afrund(faktor_b2["y"], 2))
+    ark = laes_excel(klient.get(url, {"format": "xlsx"}), titel="Indsatskort")
+    (raekke,) = [r for r in raekker(ark) if r["faktor"].value == "B2"]
+    assert raekke["x_betydning"].value == b2["x_betydning"]
+    assert raekke["x_betydning"].number_format == "#,##0.00"
+    assert (raekke["n"].value, raekke["n"].number_format) == (faktor_b2["n"], "#,##0")
     svg = klient.get(
         reverse("kursuskob:indsatskort_diagram", args=[national.pk, "barriere", "svg"])
     ).content.decode()
@@ -264,6 +281,24 @@ def test_the_computed_indsatskort_and_its_downloads(client_for, leder, national)
         reverse("kursuskob:indsatskort_diagram", args=[national.pk, "drivkraft", "png"])
     )
     assert png["Content-Type"] == "image/png" and png.content[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_every_answer_distribution_shows_its_n_and_each_share_rounded_half_up(
+    client_for, leder, national
+):
+    """Issue 14, item 7: a table of shares shows the n it rests on, and each cell is its own
+    count over n rounded half up (so a column may add to 99,9 or 100,1, never because a cell
+    was cut)."""
+    response = client_for(leder).get(reverse("kursuskob:indsatskort", args=[national.pk]))
+    html = response.content.decode()
+    fordelinger = [f for f in response.context["fordelinger"] if f["vises"]]
+    assert fordelinger
+    for f in fordelinger:
+        assert f"{f['spoergsmaal']}: {f['tekst']} (n = {f['n']})</caption>" in html
+        for _, antal, andel in f["raekker"]:
+            rigtig = (Decimal(antal) / Decimal(f["n"])).quantize(Decimal("0.001"), ROUND_HALF_UP)
+            assert procent(andel) == procent(rigtig)
+            assert f'<td class="tal">{antal}</td><td class="tal">{procent(rigtig)}</td>' in html
 
 
 def test_a_chart_that_cannot_be_drawn_says_why(client_for, leder, runde):

@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from jobcenter import export
 from jobcenter.access import kraev_jobcenter, kraev_noegletal, kraev_rolle
-from jobcenter.export import csv_response, excel_response
 from jobcenter.models import Beregning
 from jobcenter.views import formularside
 
@@ -283,24 +283,34 @@ def forrige_runde(request: HttpRequest, runde: Runde, metode: str, gruppe: str) 
     return None
 
 
-KOLONNER = ["faktor", "type", "x_betydning", "x_ci_lav", "x_ci_hoej", "y_score", "n", "kvadrant"]
+# Two places, as the table on the page shows them.
+EKSPORT = export.Eksport(
+    "Indsatskort",
+    [
+        export.tekst("faktor"),
+        export.tekst("type"),
+        export.decimaltal("x_betydning", 2),
+        export.decimaltal("x_ci_lav", 2),
+        export.decimaltal("x_ci_hoej", 2),
+        export.decimaltal("y_score", 2),
+        export.heltal("n"),
+        export.tekst("kvadrant"),
+    ],
+)
 
 
 def eksportraekker(kort: dict):
-    def tal(v):
-        return None if v is None else round(v, 4)
-
     for type_ in ("barriere", "drivkraft"):
         for f in kort.get(type_, {}).get("faktorer", []):
             yield [
                 f["kode"],
                 type_,
-                tal(f["x"]),
-                tal(f["ci_lav"]),
-                tal(f["ci_hoej"]),
-                tal(f["y"]),
+                f["x"],
+                f["ci_lav"],
+                f["ci_hoej"],
+                f["y"],
                 f["n"],
-                f["kvadrant"] or "",
+                f["kvadrant"],
             ]
 
 
@@ -310,12 +320,14 @@ def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
     metode, analyse, grupper, nummer = valgt_kort(request, runde)
     gruppe = grupper[nummer] if grupper else None
     vises = gruppe is not None and services.kan_se_gruppe(request.user, runde, gruppe)
-    if request.GET.get("format") in ("csv", "xlsx"):
+    if request.GET.get("format") in export.FORMATER:
         if not vises:
             raise Http404
-        svar = csv_response if request.GET["format"] == "csv" else excel_response
-        filnavn = f"indsatskort-{runde.pk}-{metode}.{request.GET['format']}"
-        return svar(filnavn, KOLONNER, eksportraekker(gruppe["kort"]))
+        return EKSPORT.svar(
+            request.GET["format"],
+            f"indsatskort-{runde.pk}-{metode}",
+            eksportraekker(gruppe["kort"]),
+        )
     forrige = forrige_runde(request, runde, metode, gruppe["navn"]) if vises else None
     leder_i_netvaerk = services.kan_lave_indsats(request.user, runde)
 

@@ -1,6 +1,7 @@
 // The campaign dashboard's trend charts. Data come from <script type="application/json">
 // (json_script), so the page needs no inline script; the same numbers stand in a table beside
-// each chart.
+// each chart. The points come rounded as the table shows them (Maaltavle.graf: a share in percent
+// with one place, half up), so here they are only written the Danish way: 93,8 %, 9.000.
 (function () {
   if (!window.Chart) {
     return;
@@ -10,7 +11,13 @@
     var andel = canvas.dataset.andel === "1";
     var egen = canvas.dataset.egen;
     var tal = function (v) {
-      return v === null || v === undefined ? null : parseFloat(v) * (andel ? 100 : 1);
+      return v === null || v === undefined ? null : parseFloat(v);
+    };
+    // Intl rounds half away from zero (»halfExpand«), as the server does; it only meets a half
+    // on an axis step Chart.js picked, never on a figure, which comes rounded.
+    var talformat = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 1 });
+    var tekst = function (v) {
+      return talformat.format(v) + (andel ? " %" : "");
     };
     var serier = [];
     if (egen) {
@@ -32,11 +39,21 @@
       data: { labels: punkter.map(function (p) { return p.dato; }), datasets: serier },
       options: {
         animation: false,
+        locale: "da-DK",
         maintainAspectRatio: false,
         scales: {
           y: {
             beginAtZero: true,
-            ticks: { callback: function (v) { return andel ? v + " %" : v.toLocaleString("da-DK"); } },
+            ticks: { callback: function (v) { return tekst(v); } },
+          },
+        },
+        plugins: {
+          tooltip: {
+            callbacks: {
+              label: function (context) {
+                return context.dataset.label + ": " + tekst(context.parsed.y);
+              },
+            },
           },
         },
       },

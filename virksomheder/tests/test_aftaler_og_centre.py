@@ -330,6 +330,24 @@ class TestSegmentering:
         assert rows["p1"].andel == 0.25
         assert rows["p2"].antal == 0 and rows["p2"].andel is None
 
+    def test_the_page_rounds_the_share_contacted_half_up(self, client_for, konsulent):
+        """Issue 14, item 7: 15 of 16 is 93,8 % (widthratio gave 94 %, and 12,5 % as 12 %)."""
+        virksomheder = VirksomhedFactory.create_batch(16)
+        for nummer, virksomhed in enumerate(virksomheder):
+            Virksomhedsforhold.objects.create(
+                jobcenter=konsulent.jobcenter, virksomhed=virksomhed, prioritetsgruppe=1
+            )
+            if nummer:
+                Kontakt.objects.create(
+                    jobcenter=konsulent.jobcenter,
+                    virksomhed=virksomhed,
+                    kanal="mail",
+                    initiativ="opsoegende",
+                    formaal="information",
+                )
+        html = client_for(konsulent).get(reverse("virksomheder:daekning")).content.decode()
+        assert '<td class="tal">93,8 %</td>' in html
+
     def test_the_never_contacted_list(self, client_for, konsulent):
         jc = konsulent.jobcenter
         kontaktet, aldrig = (

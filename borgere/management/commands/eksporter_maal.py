@@ -4,7 +4,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from borgere.models import Maalsnapshot
-from jobcenter.export import csv_celle
+from jobcenter.export import escape
 
 KOLONNER = [
     "kampagne",
@@ -44,12 +44,11 @@ class Command(BaseCommand):
         writer.writerow(KOLONNER)
         for s in rows:
             writer.writerow(
-                csv_celle(v)
-                for v in [
-                    s.maal.kampagne.kode,
-                    s.maal.kode,
+                [
+                    escape(s.maal.kampagne.kode),
+                    escape(s.maal.kode),
                     s.jobcenter.kommunenummer if s.jobcenter else "",
-                    s.jobcenter.navn if s.jobcenter else "Hele landet",
+                    escape(s.jobcenter.navn) if s.jobcenter else "Hele landet",
                     tal(s.vaerdi),
                     s.taeller,
                     s.naevner,
