@@ -10,6 +10,7 @@ from .models import (
     Borger,
     Borgerkontakt,
     Forlaengelse,
+    Forloebsopgave,
     Forloebstype,
     Handling,
     Importkoersel,
@@ -192,6 +193,13 @@ class PraktikaftaleAdmin(BorgerdataAdmin, admin.ModelAdmin):
 class ForloebsdelAdmin(BorgerdataAdmin, admin.ModelAdmin):
     list_display = ["forloeb", "__str__"]
     raw_id_fields = ["forloeb"]
+    borger_sti = "forloeb__borger_id"
+
+
+@admin.register(Forloebsopgave)
+class ForloebsopgaveAdmin(BorgerdataAdmin, admin.ModelAdmin):
+    list_display = ["opgave", "forloeb"]
+    raw_id_fields = ["forloeb", "opgave"]
     borger_sti = "forloeb__borger_id"
 
 

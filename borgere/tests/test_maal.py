@@ -513,10 +513,10 @@ class TestDashboard:
         client = client_for(leder)
         response = client.get(self.url(beregnet))
         html = response.content.decode()
-        assert 'data-testid="vaerdi-maal-2">89,5 %<' in html
-        assert 'data-testid="maaltal-maal-2">93,8 %<' in html
-        assert 'data-testid="opfyldelse-maal-2">95,4 %<' in html  # 0.8947 / 0.9375
-        assert "(fra 5,5 %)" in html
+        assert 'data-testid="vaerdi-maal-2">89,5\u00a0%<' in html
+        assert 'data-testid="maaltal-maal-2">93,8\u00a0%<' in html
+        assert 'data-testid="opfyldelse-maal-2">95,4\u00a0%<' in html  # 0.8947 / 0.9375
+        assert "(fra 5,5\u00a0%)" in html
         tavle = response.context["tavler"][1]
         assert tavle.graf[-1] | {"landet": None} == {
             "dato": DATO.isoformat(),

@@ -8,7 +8,7 @@ from jobcenter.afrunding import afrund, procent
 from jobcenter.templatetags import tal
 
 # The issue's own examples: Django's number_format cut them to 5,4, 89,4 and 93,7.
-EKSEMPLER = [(3, 55, "5,5 %"), (51, 57, "89,5 %"), (15, 16, "93,8 %")]
+EKSEMPLER = [(3, 55, "5,5\u00a0%"), (51, 57, "89,5\u00a0%"), (15, 16, "93,8\u00a0%")]
 
 
 @pytest.mark.parametrize(("taeller", "naevner", "vist"), EKSEMPLER)
@@ -29,10 +29,10 @@ def test_a_half_is_a_half_also_when_the_float_is_a_hair_below():
 def test_the_other_filters_round_too():
     assert tal.antal(Decimal("2.5")) == "3"
     assert tal.antal(Decimal("9000.0000")) == "9.000"
-    assert tal.kroner(Decimal("1234.005")) == "1.234,01 kr."
-    assert tal.fortegn_procent(Decimal("0.03175"), point=True) == "+3,2 procentpoint"
-    assert tal.fortegn_procent(Decimal("-0.0004")) == "+0,0 %"  # no »−0,0«
-    assert tal.fortegn_procent(Decimal("-0.0375")) == "−3,8 %"
+    assert tal.kroner(Decimal("1234.005")) == "1.234,01\u00a0kr."
+    assert tal.fortegn_procent(Decimal("0.03175"), point=True) == "+3,2\u00a0procentpoint"
+    assert tal.fortegn_procent(Decimal("-0.0004")) == "+0,0\u00a0%"  # no »−0,0«
+    assert tal.fortegn_procent(Decimal("-0.0375")) == "−3,8\u00a0%"
 
 
 def test_a_missing_figure_stays_missing():

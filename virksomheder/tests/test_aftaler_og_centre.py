@@ -346,7 +346,7 @@ class TestSegmentering:
                     formaal="information",
                 )
         html = client_for(konsulent).get(reverse("virksomheder:daekning")).content.decode()
-        assert '<td class="tal">93,8 %</td>' in html
+        assert '<td class="tal">93,8\u00a0%</td>' in html
 
     def test_the_never_contacted_list(self, client_for, konsulent):
         jc = konsulent.jobcenter
