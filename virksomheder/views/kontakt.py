@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_rolle
+from jobcenter.find import forslag
 from jobcenter.views import formularside
 
 from .. import services
 from ..forms import KontaktForm, OpgaveForm
 from ..models import Kontakt, Opgave
+from ..opslag import KontaktOpslag
 from .virksomhed import hent_virksomhed
 
 UDFOERT_VIST = datetime.timedelta(days=14)
@@ -134,3 +136,10 @@ def daekning(request: HttpRequest) -> HttpResponse:
             request.GET.get("side")
         )
     return render(request, "virksomheder/daekning.html", context)
+
+
+@require_POST
+@kraev_jobcenter
+def find_kontakt(request: HttpRequest) -> HttpResponse:
+    """The type-ahead of the contact pickers: the jobcentre's own contacts only."""
+    return forslag(request, KontaktOpslag(request.user))
