@@ -5,9 +5,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
+from jobcenter.find import FindFelt, FindForm
 from jobcenter.forms import DatoInput, Soegefelt
 from jobcenter.models import Bruger
-from virksomheder.models import Aftale, Jobordre, Kontakt, Plads, Virksomhed
+from virksomheder.models import Aftale, Jobordre, Plads
+from virksomheder.opslag import KontaktOpslag, VirksomhedOpslag
 
 from .models import (
     Borger,
@@ -20,6 +22,7 @@ from .models import (
     Ydelsesperiode,
     normaliser_cpr,
 )
+from .opslag import BorgerOpslag
 
 BORGER_FELTER = ["fornavn", "efternavn", "adresse", "postnummer", "by", "telefon", "email"]
 
@@ -95,12 +98,18 @@ class SoegForm(forms.Form):
     )
 
 
-class KandidatForm(forms.Form):
-    cpr = forms.CharField(
-        label="Match en borger (CPR-nummer)",
-        max_length=20,
-        help_text="Borgeren skal høre til jeres jobcenter.",
-    )
+BORGER_HJAELP = "Skriv en del af navnet eller hele CPR-nummeret, og vælg borgeren på listen."
+VIRKSOMHED_HJAELP = (
+    "Skriv en del af navnet, adressen, CVR- eller P-nummeret, og vælg virksomheden på listen."
+)
+
+
+class KandidatForm(FindForm, forms.Form):
+    borger = FindFelt(opslag=BorgerOpslag, label="Match en borger", help_text=BORGER_HJAELP)
+
+    def __init__(self, *args, bruger, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.brug(bruger)
 
 
 class KandidatstatusForm(forms.ModelForm):
@@ -109,53 +118,32 @@ class KandidatstatusForm(forms.ModelForm):
         fields = ["status"]
 
 
-def et_aar_siden() -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=365)
+class ForloebOpretForm(FindForm, forms.ModelForm):
+    """A new forløb, from the citizen's page (the company is searched for and picked) or from a
+    free place on the place board (the citizen is)."""
 
-
-class ForloebOpretForm(forms.ModelForm):
-    """A new forløb, from the citizen's page (company by CVR) or from a free place on the place
-    board (citizen by CPR)."""
-
-    cvr = forms.CharField(label="Virksomhedens CVR-nummer", max_length=20)
-    cpr = forms.CharField(label="Borgerens CPR-nummer", max_length=20)
+    virksomhed = FindFelt(opslag=VirksomhedOpslag, label="Virksomhed", help_text=VIRKSOMHED_HJAELP)
+    borger = FindFelt(opslag=BorgerOpslag, label="Borger", help_text=BORGER_HJAELP)
 
     class Meta:
         model = Praktikforloeb
-        fields = ["cvr", "cpr", "type", "jobkonsulent", "start", "planlagt_slut"]
+        fields = ["virksomhed", "borger", "type", "jobkonsulent", "start", "planlagt_slut"]
         widgets = {"start": DatoInput(), "planlagt_slut": DatoInput()}
         help_texts = {"planlagt_slut": "Tom giver typens sædvanlige længde."}
 
     def __init__(self, *args, bruger, **kwargs):
         super().__init__(*args, **kwargs)
-        self.bruger = bruger
         if self.instance.virksomhed_id:
-            del self.fields["cvr"]
+            del self.fields["virksomhed"]
         if self.instance.borger_id:
-            del self.fields["cpr"]
+            del self.fields["borger"]
+        self.brug(bruger)
         self.fields["jobkonsulent"].queryset = Bruger.objects.filter(
             jobcenter=bruger.jobcenter, is_active=True
         )
         if self.instance.pk is None:
             self.initial["jobkonsulent"] = bruger.pk
             self.initial["start"] = timezone.localdate()
-
-    def clean_cvr(self) -> str:
-        cvr = "".join(self.cleaned_data["cvr"].split())
-        virksomhed = Virksomhed.objects.filter(cvr=cvr).first()
-        if virksomhed is None:
-            raise ValidationError("Ingen virksomhed har det CVR-nummer. Opret virksomheden først.")
-        self.instance.virksomhed = virksomhed
-        return cvr
-
-    def clean_cpr(self) -> str:
-        from .services import find_ved_cpr  # the lookup that logs a hit
-
-        borger = find_ved_cpr(bruger=self.bruger, cpr=self.cleaned_data["cpr"])
-        if borger is None:
-            raise ValidationError("Ingen borger i jeres jobcenter har det CPR-nummer.")
-        self.instance.borger = borger
-        return ""
 
     def clean(self):
         data = super().clean()
@@ -268,18 +256,14 @@ class StatusForm(forms.Form):
     )
 
 
-class KontaktTilknytForm(forms.Form):
-    kontakt = forms.ModelChoiceField(
-        label="Virksomhedskontakt om borgeren", queryset=Kontakt.objects.none()
+class KontaktTilknytForm(FindForm, forms.Form):
+    kontakt = FindFelt(
+        opslag=KontaktOpslag,
+        label="Virksomhedskontakt om borgeren",
+        help_text="Skriv virksomhedens navn, adresse eller CVR-nummer eller kontaktpersonens "
+        "navn, og vælg kontakten på listen.",
     )
 
     def __init__(self, *args, bruger, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kontakt"].queryset = (
-            Kontakt.objects.synlige_for(bruger)
-            .filter(dato__gte=et_aar_siden())
-            .select_related("virksomhed")
-        )
-        self.fields["kontakt"].label_from_instance = lambda k: (
-            f"{k.dato:%d-%m-%Y} {k.virksomhed.navn}: {k.get_formaal_display()}"
-        )
+        self.brug(bruger)

@@ -7,6 +7,7 @@ app_name = "borgere"
 urlpatterns = [
     path("", borger.liste, name="liste"),
     path("noegletal/", borger.noegletal, name="noegletal"),
+    path("find/", borger.find, name="find"),
     path(
         "jobordre/<int:jobordre_pk>/kandidat/", borger.jobordre_kandidat, name="jobordre_kandidat"
     ),

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "crispy_forms",
     "django_filters",
+    "django_htmx",
     "jobcenter",
     "virksomheder",
     "borgere",
@@ -260,6 +261,7 @@ CRISPY_CLASS_CONVERTERS = {
     "textarea": "form-input",
     "select": "form-select",
     "checkboxinput": "form-checkbox",
+    "findwidget": "form-input",
 }
 
 # Celery. Without a broker every task runs eagerly in-process (the embedded default).

@@ -2,7 +2,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
+from borgere.forms import BORGER_HJAELP
 from borgere.models import Borger
+from borgere.opslag import BorgerOpslag
+from jobcenter.find import FindFelt, FindForm
 from jobcenter.forms import DatoInput
 from jobcenter.models import Beskaeftigelsesregion, Bruger, Jobcenter
 from virksomheder.forms import uden_mellemrum
@@ -219,6 +222,21 @@ class HenvisForm(forms.ModelForm):
         self.fields["kursuskob"].queryset = aabne_kob(borger.jobcenter_id).exclude(
             tilmeldinger__borger=borger
         )
+
+
+class HenvisBorgerForm(FindForm, forms.Form):
+    """From the purchase's page: the citizen is searched for and picked."""
+
+    borger = FindFelt(opslag=BorgerOpslag, label="Borger", help_text=BORGER_HJAELP)
+    arbejdsgivererklaering = forms.BooleanField(
+        label="Arbejdsgivererklæring foreligger", required=False
+    )
+    note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    skjul_frivilligt = True
+
+    def __init__(self, *args, bruger, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.brug(bruger)
 
 
 class OpfoelgningForm(forms.Form):

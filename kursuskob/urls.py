@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/behov/", kob.rediger, name="rediger"),
     path("<int:pk>/hold/", kob.hold_rediger, name="hold_rediger"),
     path("<int:pk>/aftale/", kob.aftale, name="aftale"),
+    path("<int:pk>/henvis/", kob.henvis_borger, name="henvis_borger"),
     path("<int:pk>/<slug:art>/", kob.handling, name="handling"),
     path("tilmelding/<int:pk>/", kob.tilmelding, name="tilmelding"),
     path("borger/<int:borger_pk>/henvis/", kob.henvis, name="henvis"),

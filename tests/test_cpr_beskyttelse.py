@@ -71,12 +71,19 @@ def test_no_cpr_leaves_the_forms(
     svar.append(client.post(reverse("borgere:liste"), {"soeg": "1111111111"}))
     svar.append(client.get(reverse("borgere:detalje", args=[borger.pk])))
     svar.append(
-        client.post(reverse("borgere:jobordre_kandidat", args=[jobordre.pk]), {"cpr": FINDES_CPR})
+        client.post(
+            reverse("borgere:jobordre_kandidat", args=[jobordre.pk]), {"borger_soeg": FINDES_CPR}
+        )
     )
     svar.append(
         client.post(
             reverse("borgere:plads_fyld", args=[plads.pk]),
-            {"cpr": FINDES_CPR, "type": 1, "jobkonsulent": administrator.pk, "start": "2026-09-01"},
+            {
+                "borger_soeg": FINDES_CPR,
+                "type": 1,
+                "jobkonsulent": administrator.pk,
+                "start": "2026-09-01",
+            },
         )
     )
     fil = io.BytesIO(

@@ -106,7 +106,7 @@ def test_matching_to_a_job_order_answers_the_same(client_for, konsulent, fremmed
         jobcenter=jobcenter_a, virksomhed=VirksomhedFactory(), stilling="Lager"
     )
     url = reverse("borgere:jobordre_kandidat", args=[jobordre.pk])
-    samme_svar(client_for(konsulent), url, {"cpr": "{cpr}"})
+    samme_svar(client_for(konsulent), url, {"borger_soeg": "{cpr}"})
 
 
 def test_a_new_forloeb_in_a_place_answers_the_same(client_for, konsulent, fremmed, jobcenter_a):
@@ -117,7 +117,12 @@ def test_a_new_forloeb_in_a_place_answers_the_same(client_for, konsulent, fremme
         virksomhedscenter=center, funktion="Lager", oprettet=datetime.date(2026, 1, 1)
     )
     url = reverse("borgere:plads_fyld", args=[plads.pk])
-    data = {"cpr": "{cpr}", "type": "", "jobkonsulent": str(konsulent.pk), "start": "2026-09-01"}
+    data = {
+        "borger_soeg": "{cpr}",
+        "type": "",
+        "jobkonsulent": str(konsulent.pk),
+        "start": "2026-09-01",
+    }
     _, side, _ = samme_svar(client_for(konsulent), url, data)
     assert "Ingen borger i jeres jobcenter har det CPR-nummer" in side
 

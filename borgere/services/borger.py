@@ -23,6 +23,7 @@ from ..models import (
     Ydelsesbestand,
     Ydelsesperiode,
     Ydelsestype,
+    ligner_cpr,
     normaliser_cpr,
 )
 
@@ -104,6 +105,21 @@ def find_ved_cpr(*, bruger: Bruger, cpr: str) -> Borger | None:
     return borger
 
 
+def find_borgere(*, bruger: Bruger, tekst: str, antal: int) -> list[Borger]:
+    """The user's own citizens a search finds, to pick one: by a whole CPR number through
+    `find_ved_cpr` (another jobcentre's number finds nothing, as an unused one does), otherwise
+    at most `antal` by name. Every citizen returned is written to the access log."""
+    tekst = tekst.strip()
+    if ligner_cpr(tekst):
+        borger = find_ved_cpr(bruger=bruger, cpr=tekst)
+        return [borger] if borger is not None else []
+    if not tekst:
+        return []
+    borgere = list(Borger.objects.synlige_for(bruger).soeg_navn(tekst)[:antal])
+    registrer_visning(bruger=bruger, borger_ids=[b.pk for b in borgere])
+    return borgere
+
+
 def beregn_ydelsesbestand(*, dato: datetime.date) -> int:
     """Count, per jobcentre and benefit, the citizens receiving it on `dato`, in one aggregate
     query. A rerun for the same date replaces the rows; returns how many rows it wrote."""
@@ -168,11 +184,10 @@ def noegletal(*, bruger: Bruger) -> Noegletal:
 
 
 @transaction.atomic
-def match_til_jobordre(*, bruger: Bruger, jobordre: Jobordre, cpr: str) -> Jobordrekandidat:
-    """Match one of the user's own citizens, found by CPR number, to a jobordre."""
-    borger = find_ved_cpr(bruger=bruger, cpr=cpr)
-    if borger is None:
-        raise ValidationError("Ingen borger i jeres jobcenter har det CPR-nummer.")
+def match_til_jobordre(*, bruger: Bruger, jobordre: Jobordre, borger: Borger) -> Jobordrekandidat:
+    """Match one of the user's own citizens to a jobordre."""
+    if borger.jobcenter_id != bruger.jobcenter_id or jobordre.jobcenter_id != bruger.jobcenter_id:
+        raise ValidationError("Kun jeres egne borgere kan matches til jeres egne jobordrer.")
     if Jobordrekandidat.objects.filter(jobordre=jobordre, borger=borger).exists():
         raise ValidationError(f"{borger.navn} er allerede matchet til jobordren.")
     return Jobordrekandidat.objects.create(jobordre=jobordre, borger=borger, tilfoejet_af=bruger)

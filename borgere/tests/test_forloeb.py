@@ -52,7 +52,7 @@ def test_a_consultant_creates_a_forloeb_from_the_citizens_page(
     response = client_for(konsulent).post(
         reverse("borgere:forloeb_opret", args=[borger.pk]),
         {
-            "cvr": "1358 5628",
+            "virksomhed_soeg": "1358 5628",
             "type": praktik().pk,
             "jobkonsulent": konsulent.pk,
             "start": "2026-09-01",
@@ -68,7 +68,7 @@ def test_a_consultant_creates_a_forloeb_from_the_citizens_page(
 @pytest.mark.parametrize(
     ("data", "besked"),
     [
-        ({"cvr": "12345678"}, "Ingen virksomhed har det CVR-nummer"),
+        ({"virksomhed_soeg": "12345678"}, "Ingen virksomhed har det CVR-nummer"),
         ({"planlagt_slut": "2026-08-01"}, "Den planlagte slutdato må ikke ligge før starten"),
         ({"start": ""}, "Dette felt er påkrævet"),
     ],
@@ -77,7 +77,7 @@ def test_a_bad_forloeb_is_refused(client_for, konsulent, borger, virksomhed, dat
     response = client_for(konsulent).post(
         reverse("borgere:forloeb_opret", args=[borger.pk]),
         {
-            "cvr": "13585628",
+            "virksomhed_soeg": "13585628",
             "type": praktik().pk,
             "jobkonsulent": konsulent.pk,
             "start": "2026-09-01",
@@ -375,7 +375,7 @@ def test_a_long_forloeb_is_warned_about(client_for, konsulent, borger, virksomhe
     response = client_for(konsulent).post(
         reverse("borgere:forloeb_opret", args=[borger.pk]),
         {
-            "cvr": "13585628",
+            "virksomhed_soeg": "13585628",
             "type": praktik().pk,
             "jobkonsulent": konsulent.pk,
             "start": "2026-09-01",
@@ -453,7 +453,7 @@ class TestPladsoversigt:
         response = client_for(konsulent).post(
             reverse("borgere:plads_fyld", args=[plads.pk]),
             {
-                "cpr": borger.cpr,
+                "borger_soeg": borger.cpr,
                 "type": praktik().pk,
                 "jobkonsulent": konsulent.pk,
                 "start": str(datetime.date.today()),
@@ -474,7 +474,7 @@ class TestPladsoversigt:
         response = client_for(konsulent).post(
             reverse("borgere:plads_fyld", args=[plads.pk]),
             {
-                "cpr": anden.cpr,
+                "borger_soeg": anden.cpr,
                 "type": praktik().pk,
                 "jobkonsulent": konsulent.pk,
                 "start": "2026-10-01",
@@ -486,7 +486,7 @@ class TestPladsoversigt:
         response = client_for(konsulent).post(
             reverse("borgere:plads_fyld", args=[plads.pk]),
             {
-                "cpr": anden.cpr,
+                "borger_soeg": anden.cpr,
                 "type": praktik().pk,
                 "jobkonsulent": konsulent.pk,
                 "start": "2026-12-01",

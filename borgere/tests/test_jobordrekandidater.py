@@ -18,7 +18,7 @@ def jobordre(jobcenter_a):
 
 def match(client, jobordre, cpr):
     return client.post(
-        reverse("borgere:jobordre_kandidat", args=[jobordre.pk]), {"cpr": cpr}, follow=True
+        reverse("borgere:jobordre_kandidat", args=[jobordre.pk]), {"borger_soeg": cpr}, follow=True
     )
 
 
@@ -69,7 +69,7 @@ def test_other_jobcentres_jobordrer_and_candidates_are_404(
     assert client.get(reverse("virksomheder:jobordre", args=[jobordre.pk])).status_code == 404
     assert (
         client.post(
-            reverse("borgere:jobordre_kandidat", args=[jobordre.pk]), {"cpr": "0101901234"}
+            reverse("borgere:jobordre_kandidat", args=[jobordre.pk]), {"borger_soeg": "0101901234"}
         ).status_code
         == 404
     )

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from jobcenter import export
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_noegletal, kraev_rolle
+from jobcenter.find import forslag
 from jobcenter.historik import historik
 from jobcenter.paneler import Tavle, paneler
 from jobcenter.templatetags.tal import antal, procent
@@ -35,6 +36,7 @@ from ..models import (
     ligner_cpr,
 )
 from ..models.forloeb import SNART
+from ..opslag import BorgerOpslag
 from ..services import overblik
 
 PER_SIDE = 25
@@ -207,19 +209,26 @@ def forside_panel(request: HttpRequest) -> str:
 @kraev_jobcenter
 @require_POST
 def jobordre_kandidat(request: HttpRequest, jobordre_pk: int) -> HttpResponse:
+    """Match a citizen, picked by searching, to a jobordre. A search without JavaScript, or a
+    citizen not picked, shows the form on a page of its own (POSTed: no CPR in a URL)."""
     jobordre = hent_eget(request, Jobordre, jobordre_pk)
-    form = KandidatForm(request.POST)
-    if form.is_valid():
-        try:
-            kandidat = services.match_til_jobordre(
-                bruger=request.user, jobordre=jobordre, cpr=form.cleaned_data["cpr"]
-            )
-        except ValidationError as fejl:
-            messages.error(request, " ".join(fejl.messages))
-        else:
-            messages.success(request, f"{kandidat.borger.navn} er matchet til jobordren.")
+    form = KandidatForm(request.POST, bruger=request.user)
+    if not form.is_valid():
+        context = {
+            "titel": f"Match en borger til {jobordre}",
+            "form": form,
+            "tilbage": jobordre.get_absolute_url(),
+            "knap": "Match borgeren",
+        }
+        return render(request, "form_side.html", context)
+    try:
+        kandidat = services.match_til_jobordre(
+            bruger=request.user, jobordre=jobordre, borger=form.cleaned_data["borger"]
+        )
+    except ValidationError as fejl:
+        messages.error(request, " ".join(fejl.messages))
     else:
-        messages.error(request, "Skriv borgerens CPR-nummer.")
+        messages.success(request, f"{kandidat.borger.navn} er matchet til jobordren.")
     return redirect(jobordre)
 
 
@@ -248,7 +257,7 @@ def jobordre_panel(request: HttpRequest, jobordre: Jobordre) -> str:
     context = {
         "jobordre": jobordre,
         "kandidater": [(k, KandidatstatusForm(instance=k, prefix=f"k{k.pk}")) for k in kandidater],
-        "form": KandidatForm(),
+        "form": KandidatForm(bruger=request.user),
     }
     return render_to_string("borgere/jobordre_panel.html", context, request=request)
 
@@ -296,3 +305,11 @@ def ledertavler(request: HttpRequest) -> list[Tavle]:
         )
     )
     return resultat
+
+
+@require_POST
+@kraev_jobcenter
+def find(request: HttpRequest) -> HttpResponse:
+    """The type-ahead of the citizen pickers: the jobcentre's own citizens, each one shown
+    written to the access log; POST, so a CPR number never stands in a URL."""
+    return forslag(request, BorgerOpslag(request.user))

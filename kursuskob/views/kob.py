@@ -29,6 +29,7 @@ from ..forms import (
     AntalForm,
     BekraeftForm,
     FordelingForm,
+    HenvisBorgerForm,
     HenvisForm,
     HoldForm,
     HoldOpretForm,
@@ -145,6 +146,7 @@ def detalje(request: HttpRequest, pk: int) -> HttpResponse:
         "kan_henvise": kob.fase == Fase.VISITATION
         and egen_linje is not None
         and (kob.hold.tilmeldingsfrist is None or idag <= kob.hold.tilmeldingsfrist),
+        "henvis_form": HenvisBorgerForm(prefix="henvis", bruger=user),
     }
     return render(request, "kursuskob/kob.html", context)
 
@@ -306,14 +308,49 @@ def henvis(request: HttpRequest, borger_pk: int) -> HttpResponse:
     except ValidationError as fejl:
         messages.error(request, " ".join(fejl.messages))
     else:
-        if tilmelding.status == Status.VENTELISTE:
-            messages.warning(
-                request,
-                f"{borger.navn} står på venteliste: jeres pladser og overbookning er brugt.",
-            )
-        else:
-            messages.success(request, f"{borger.navn} er henvist til {tilmelding.kursuskob}.")
+        meld_henvisning(request, tilmelding)
     return redirect(borger)
+
+
+def meld_henvisning(request: HttpRequest, tilmelding: Tilmelding) -> None:
+    borger = tilmelding.borger
+    if tilmelding.status == Status.VENTELISTE:
+        messages.warning(
+            request, f"{borger.navn} står på venteliste: jeres pladser og overbookning er brugt."
+        )
+    else:
+        messages.success(request, f"{borger.navn} er henvist til {tilmelding.kursuskob}.")
+
+
+@kraev_jobcenter
+def henvis_borger(request: HttpRequest, pk: int) -> HttpResponse:
+    """From the purchase's page: refer an own citizen, found by searching, to the class. A
+    search without JavaScript, or a rule the referral breaks, shows the form on a page of its
+    own."""
+    kob = hent_kob(request, pk)
+    form = HenvisBorgerForm(request.POST or None, prefix="henvis", bruger=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            tilmelding = services.henvis(
+                bruger=request.user,
+                kob=kob,
+                borger=form.cleaned_data["borger"],
+                idag=timezone.localdate(),
+                arbejdsgivererklaering=form.cleaned_data["arbejdsgivererklaering"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as fejl:
+            form.add_error(None, fejl)
+        else:
+            meld_henvisning(request, tilmelding)
+            return redirect(kob)
+    context = {
+        "titel": f"Henvis en borger til {kob.hold.kursus.titel}",
+        "form": form,
+        "tilbage": kob.get_absolute_url(),
+        "knap": "Henvis borgeren",
+    }
+    return render(request, "form_side.html", context)
 
 
 @kraev_jobcenter

@@ -46,6 +46,16 @@ class Formaal(models.TextChoices):
     EVALUERING = "evaluering", "Evaluering af samarbejdet"
 
 
+class KontaktQuerySet(JobcenterQuerySet):
+    def find(self, tekst: str) -> "KontaktQuerySet":
+        """Contacts with the companies a search finds (Virksomhed.objects.find), or with a
+        contact person of that name."""
+        return self.filter(
+            Q(virksomhed__in=Virksomhed.objects.find(tekst).values("pk"))
+            | Q(kontaktperson__navn__icontains=tekst.strip())
+        )
+
+
 class Kontakt(models.Model):
     """One contact with a company. It needs no citizen ("også selv om der ikke er et cpr-nr.",
     K p.8); a contact about a citizen is linked from the citizen's side."""
@@ -80,7 +90,7 @@ class Kontakt(models.Model):
     )
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
 
-    objects = JobcenterQuerySet.as_manager()
+    objects = KontaktQuerySet.as_manager()
 
     class Meta:
         ordering = ["-dato", "-oprettet"]

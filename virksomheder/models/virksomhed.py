@@ -74,6 +74,27 @@ class VirksomhedQuerySet(models.QuerySet):
             ).distinct()
         return self.filter(navn__icontains=tekst)
 
+    def find(self, tekst: str) -> "VirksomhedQuerySet":
+        """What a person types to find one company (issue 14, item 4): the start of a CVR or
+        P-nummer, or words that each occur in the name, address, postnummer or town of the
+        company or of one of its workplaces."""
+        tekst = tekst.strip()
+        if "".join(tekst.split()).isdigit():
+            return self.soeg(tekst)
+        filtre = Q()
+        for ord_ in tekst.split():
+            filtre &= (
+                Q(navn__icontains=ord_)
+                | Q(adresse__icontains=ord_)
+                | Q(postnummer=ord_)
+                | Q(by__icontains=ord_)
+                | Q(arbejdssteder__navn__icontains=ord_)
+                | Q(arbejdssteder__adresse__icontains=ord_)
+                | Q(arbejdssteder__by__icontains=ord_)
+            )
+        # Two companies of one name in the order of their town and address, as the options read.
+        return self.filter(filtre).distinct().order_by("navn", "by", "adresse", "cvr")
+
 
 class Virksomhed(models.Model):
     cvr = models.CharField(
@@ -121,6 +142,12 @@ class Virksomhed(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("virksomheder:detalje", args=[self.pk])
+
+    @property
+    def betegnelse(self) -> str:
+        """»Navn – adresse, postnr by – CVR 12345678«: tells two companies of one name apart."""
+        sted = ", ".join(d for d in (self.adresse, f"{self.postnummer} {self.by}".strip()) if d)
+        return " – ".join(d for d in (self.navn, sted, f"CVR {self.cvr}") if d)
 
 
 class Arbejdssted(models.Model):

@@ -13,12 +13,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jobcenter.access import hent_eget, kraev_jobcenter, kraev_rolle
+from jobcenter.find import forslag
 from jobcenter.paneler import Tavle, emner
 from jobcenter.views import formularside
 
 from .. import services
 from ..forms import KontaktForm, OpgaveForm
 from ..models import Kontakt, Opgave
+from ..opslag import KontaktOpslag
 from .virksomhed import hent_virksomhed
 
 UDFOERT_VIST = datetime.timedelta(days=14)
@@ -187,3 +189,10 @@ def ledertavler(request: HttpRequest) -> list[Tavle]:
             advarsel=tal["antal"] > 0,
         )
     ]
+
+
+@require_POST
+@kraev_jobcenter
+def find_kontakt(request: HttpRequest) -> HttpResponse:
+    """The type-ahead of the contact pickers: the jobcentre's own contacts only."""
+    return forslag(request, KontaktOpslag(request.user))

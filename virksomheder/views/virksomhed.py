@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from jobcenter.access import kraev_jobcenter
+from jobcenter.find import forslag
 from jobcenter.paneler import emner, paneler
 from jobcenter.views import formularside
 
@@ -38,6 +39,7 @@ from ..models import (
     Virksomhedsforhold,
     Virksomhedsnotat,
 )
+from ..opslag import VirksomhedOpslag
 
 PER_SIDE = 25
 UNDERSIDER = {
@@ -232,3 +234,10 @@ def forside_panel(request: HttpRequest) -> str:
         "idag": timezone.localdate(),
     }
     return render_to_string("virksomheder/forside_panel.html", context, request=request)
+
+
+@require_POST
+@kraev_jobcenter
+def find(request: HttpRequest) -> HttpResponse:
+    """The type-ahead of the company pickers (POST: what is typed never stands in a URL)."""
+    return forslag(request, VirksomhedOpslag(request.user))
