@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from jobcenter.access import kraev_jobcenter, kraev_noegletal, kraev_rolle
 from jobcenter.export import csv_response, excel_response
 from jobcenter.models import Beregning
+from jobcenter.sprog import genitiv
 from jobcenter.views import formularside
 
 from .. import analysis, diagram, services, tasks
@@ -411,7 +412,9 @@ def indsats_opret(request: HttpRequest, pk: int, faktor: str) -> HttpResponse:
         indsats = form.save(commit=False)
         indsats.netvaerk, indsats.runde, indsats.faktor = runde.netvaerk, runde, faktor
         indsats.save()
-        messages.success(request, f"Indsatsen »{indsats}« er sat på {runde.netvaerk}s plan.")
+        messages.success(
+            request, f"Indsatsen »{indsats}« er sat på {genitiv(runde.netvaerk)} plan."
+        )
     else:
         messages.error(request, "Indsatsen er ikke gemt: giv den en titel og en ansvarlig.")
     return redirect(reverse("kursuskob:indsatskort", args=[runde.pk]))
