@@ -130,9 +130,14 @@ class Pladsregnskab:
         return sum(linje.frigivet for linje in self.linjer)
 
     @property
-    def ledige(self) -> int:
+    def til_koeb(self) -> int:
         """Places another jobcentre can buy: released ones and those nobody committed to."""
         return self.ufordelte + self.frigivne
+
+    @property
+    def ledige(self) -> int:
+        """Free seats: the class' places nobody is enrolled on, whoever pays for them."""
+        return max(0, self.kapacitet - self.optagne)
 
     @property
     def henviste(self) -> int:
@@ -150,10 +155,10 @@ class Pladsregnskab:
     def tomme(self) -> int:
         return sum(linje.tomme for linje in self.linjer)
 
-    def ledige_for(self, jobcenter_id: int) -> int:
-        """What a jobcentre can buy: all free places except those it released itself."""
+    def til_koeb_for(self, jobcenter_id: int) -> int:
+        """What a jobcentre can buy: all places for sale except those it released itself."""
         egen = self.linje(jobcenter_id)
-        return self.ledige - (egen.frigivet if egen else 0)
+        return self.til_koeb - (egen.frigivet if egen else 0)
 
     def linje(self, jobcenter_id: int) -> Pladslinje | None:
         return next((li for li in self.linjer if li.tildeling.jobcenter_id == jobcenter_id), None)
@@ -339,8 +344,11 @@ def koeb_ledige_pladser(*, bruger: Bruger, kob: Kursuskob, antal: int) -> Tildel
         ),
         key=lambda t: (-t.frigivet, t.jobcenter.navn),
     )
-    ledige = regnskab.ledige_for(bruger.jobcenter_id)
-    kraev(antal <= ledige, f"Der er {ledige} ledige pladser på holdet; der kan ikke købes {antal}.")
+    til_koeb = regnskab.til_koeb_for(bruger.jobcenter_id)
+    kraev(
+        antal <= til_koeb,
+        f"Der er {til_koeb} pladser til køb på holdet; der kan ikke købes {antal}.",
+    )
     mangler = antal
     for tildeling in andres_frigivne:
         taget = min(mangler, tildeling.frigivet)
