@@ -365,7 +365,10 @@ def test_phase_5_checklist_names_the_jobcentres_that_must_follow_up(startet, kon
             note="",
         )
     punkter = services.tjekliste(startet, services.pladsregnskab(startet), slut)
-    assert [(p.opfyldt, p.hvem) for p in punkter] == [(False, "Jobcenter Aalborg"), (True, "–")]
+    assert [(p.opfyldt, p.hvem) for p in punkter] == [
+        (False, "en jobkonsulent i Jobcenter Aalborg"),
+        (True, "–"),
+    ]
 
 
 # --- Through the pages: errors are shown, nothing is saved ---------------------------------
@@ -433,3 +436,46 @@ def test_it_writes_aarhus_borgere_with_an_apostrophe(client_for, kob, konsulent)
     side = client_for(konsulent).get(kob.get_absolute_url()).content.decode()
     assert "Jobcenter Aarhus&#x27; borgere på holdet" in side
     assert "Aarhuss" not in side
+
+
+def test_it_names_the_role_a_blocked_phase_waits_for(kollega, jobcenter_a, jobcenter_b):
+    kob = KursuskobFactory(tovholder=kollega, behov="", maaljob="")
+    with pytest.raises(ValidationError, match=r"venter på tovholderen \("):
+        services.naeste_fase(bruger=kollega, kob=kob, idag=FOER_FRIST)
+    Kursuskob.objects.filter(pk=kob.pk).update(fase=Fase.AFTALE_JOBCENTRE)
+    services.fordel_pladser(bruger=kollega, kob=kob, jobcenter=jobcenter_a, pladser=8)
+    services.fordel_pladser(bruger=kollega, kob=kob, jobcenter=jobcenter_b, pladser=8)
+    with pytest.raises(ValidationError, match="venter på lederen i Jobcenter Aalborg"):
+        services.naeste_fase(bruger=kollega, kob=kob, idag=FOER_FRIST)
+
+
+def test_it_names_the_consultants_that_must_refer_citizens(kob, kollega, konsulent, borgere_a):
+    [henvis(konsulent, kob, b) for b in borgere_a[:8]]
+    with pytest.raises(ValidationError, match="venter på en jobkonsulent i Jobcenter Aalborg"):
+        services.naeste_fase(bruger=kollega, kob=kob, idag=START)
+
+
+def test_it_gives_the_demo_a_leader_who_can_confirm_a_purchase_waiting_for_one():
+    """The demo's phase-2 purchase waits for the leaders of its jobcentres, and the demo has a
+    leader in each of them who can confirm."""
+    import random
+
+    from jobcenter.demo import opret_brugere, opret_jobcentre
+
+    from ..demo import opret_kursuskob, opret_kursusledere
+
+    opret_brugere(opret_jobcentre())
+    opret_kursusledere()
+    opret_kursuskob(random.Random(2026), START)
+    kob = Kursuskob.objects.get(fase=Fase.AFTALE_JOBCENTRE)
+    with pytest.raises(ValidationError) as fejl:
+        services.naeste_fase(bruger=kob.tovholder, kob=kob, idag=START)
+    besked = str(fejl.value)
+    jobcentre = list(kob.tildelinger.values_list("jobcenter__navn", flat=True))
+    assert len(jobcentre) == 2 and "venter på lederen i " in besked
+    assert all(navn in besked for navn in jobcentre)
+    for tildeling in kob.tildelinger.all():
+        leder = tildeling.jobcenter.medarbejdere.get(rolle=Rolle.LEDER)
+        services.bekraeft_pladser(bruger=leder, kob=kob, noegleperson=leder)
+    naeste = services.naeste_fase(bruger=kob.tovholder, kob=kob, idag=START)
+    assert naeste.fase == Fase.AFTALE_INSTITUTION
