@@ -6,6 +6,7 @@ from borgere.admin import BorgerdataAdmin
 from .models import (
     Analyse,
     Besvarelse,
+    Diagram,
     Hold,
     Indsats,
     Institutionskontakt,
@@ -166,6 +167,21 @@ class SvarAdmin(admin.ModelAdmin):
 @admin.register(Analyse)
 class AnalyseAdmin(admin.ModelAdmin):
     list_display = ["runde", "metode", "beregnet"]
+
+
+@admin.register(Diagram)
+class DiagramAdmin(admin.ModelAdmin):
+    """The stored pictures: drawn by the computation, never edited by hand."""
+
+    list_display = ["analyse", "gruppe", "type", "forrige"]
+    list_select_related = ["analyse__runde", "forrige__runde"]
+    exclude = ["svg", "png"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Indsats)

@@ -22,6 +22,8 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
+from jobcenter.sprog import antal
+
 BARRIERE = "barriere"
 DRIVKRAFT = "drivkraft"
 MULTIPEL = "multipel"
@@ -35,6 +37,45 @@ KVADRANTER = {
     (False, True): "Høj score, lille betydning",
     (True, False): "Stor betydning, lav score",
     (False, False): "Lav prioritet",
+}
+# What a quadrant means to a reader, and what to do about an item in it, per kind of chart.
+RAAD = {
+    BARRIERE: {
+        INDSATSOMRAADE: (
+            "Barrieren opleves meget og skader tilfredsheden mest.",
+            "Sæt ind her først.",
+        ),
+        "Høj score, lille betydning": (
+            "Barrieren opleves meget, men hænger kun lidt sammen med tilfredsheden.",
+            "Hold øje med den, men brug ikke de første kræfter her.",
+        ),
+        "Stor betydning, lav score": (
+            "Barrieren skader tilfredsheden, hvor den findes, men opleves sjældent.",
+            "Forebyg, så den ikke vokser.",
+        ),
+        "Lav prioritet": (
+            "Barrieren opleves sjældent og betyder lidt for tilfredsheden.",
+            "Ingen indsats nu.",
+        ),
+    },
+    DRIVKRAFT: {
+        INDSATSOMRAADE: (
+            "Drivkraften er stærk i dag og betyder meget for tilfredsheden.",
+            "Hold fast i den, og byg videre på den.",
+        ),
+        "Høj score, lille betydning": (
+            "Drivkraften er stærk i dag, men betyder lidt for tilfredsheden.",
+            "Vedligehold den; brug ikke ekstra kræfter her.",
+        ),
+        "Stor betydning, lav score": (
+            "Drivkraften betyder meget for tilfredsheden, men er svag i dag.",
+            "Styrk den: her kan en indsats løfte samarbejdet.",
+        ),
+        "Lav prioritet": (
+            "Drivkraften er svag i dag og betyder lidt for tilfredsheden.",
+            "Ingen indsats nu.",
+        ),
+    },
 }
 # An item whose answers correlate this strongly with another's cannot be told apart from it.
 KOLLINEAR = 0.95
@@ -52,6 +93,11 @@ class Faktor:
     y: float | None
     n: int
     kvadrant: str | None
+    kort: str = ""
+
+    @property
+    def usikker(self) -> bool:
+        return usikker(self.ci_lav, self.ci_hoej)
 
 
 @dataclass(frozen=True)
@@ -68,6 +114,11 @@ class Indsatskort:
     def tegnes(self) -> bool:
         """At least two items have both axes: otherwise there is no map to draw."""
         return sum(f.x is not None and f.y is not None for f in self.faktorer) >= 2
+
+
+def usikker(ci_lav: float | None, ci_hoej: float | None) -> bool:
+    """The 95 % interval includes 0: the answers cannot tell whether the item matters at all."""
+    return ci_lav is not None and ci_hoej is not None and ci_lav <= 0 <= ci_hoej
 
 
 def kvadrant(x: float, y: float, x_skille: float, y_skille: float) -> str:
@@ -90,15 +141,19 @@ def indsatskort(
     type: str,
     metode: str = MULTIPEL,
     standardiseret: bool = True,
+    korte: dict[str, str] | None = None,
 ) -> Indsatskort:
-    """`faktorer`: code → wording, in the chart's order; `type`: BARRIERE or DRIVKRAFT."""
+    """`faktorer`: code → wording, in the chart's order; `type`: BARRIERE or DRIVKRAFT;
+    `korte`: code → the short name the warnings and labels use (the code without one)."""
     advarsler: list[str] = []
     koder = list(faktorer)
+    navn = {k: f"»{(korte or {}).get(k) or k}«" for k in koder}
     data = svar.reindex(columns=[TILFREDSHED, *koder]).apply(pd.to_numeric, errors="coerce")
     uden_tilfredshed = int(data[TILFREDSHED].isna().sum())
     if uden_tilfredshed:
         advarsler.append(
-            f"{uden_tilfredshed} besvarelser uden samlet tilfredshed indgår kun i scorerne (Y)."
+            f"{antal(uden_tilfredshed, 'besvarelse', 'besvarelser')} uden samlet tilfredshed "
+            "indgår kun i scorerne (Y)."
         )
     y_vaerdier = {k: data[k].mean() for k in koder}
     n_vaerdier = {k: int(data[k].notna().sum()) for k in koder}
@@ -109,7 +164,7 @@ def indsatskort(
         besvaret = med[k].dropna()
         if len(besvaret) >= 2 and besvaret.nunique() == 1:
             advarsler.append(
-                f"{k} har ingen variation (alle svarede {besvaret.iloc[0]:g}); "
+                f"{navn[k]} har ingen variation (alle svarede {besvaret.iloc[0]:g}); "
                 "dens betydning kan ikke beregnes."
             )
         elif len(besvaret) >= 2:
@@ -124,7 +179,8 @@ def indsatskort(
     if kollineare and metode == MULTIPEL:
         for a, b, r in kollineare:
             advarsler.append(
-                f"{a} og {b} hænger næsten fuldstændigt sammen i svarene (r = {r:.2f}); "
+                f"{navn[a]} og {navn[b]} hænger næsten fuldstændigt sammen i svarene "
+                f"(r = {r:.2f}); "
                 "deres betydning kan ikke adskilles i den multiple regression."
             )
         udelukket = {k for a, b, _ in kollineare for k in (a, b)}
@@ -137,12 +193,13 @@ def indsatskort(
         mangler = len(med) - n_model
         if brugbare and mangler:
             advarsler.append(
-                f"{mangler} besvarelser mangler svar på et eller flere spørgsmål og er udeladt af "
-                "regressionen."
+                f"{antal(mangler, 'besvarelse', 'besvarelser')} mangler svar på et eller flere "
+                f"spørgsmål og er udeladt af regressionen."
             )
         if brugbare and n_model < len(brugbare) + 3:
             advarsler.append(
-                f"For få besvarelser: {n_model} komplette til {len(brugbare)} faktorer; den "
+                f"For få besvarelser: {n_model} komplette til "
+                f"{antal(len(brugbare), 'faktor', 'faktorer')}; den "
                 f"multiple regression kræver mindst {len(brugbare) + 3}. Prøv den bivariate."
             )
         elif brugbare:
@@ -154,7 +211,9 @@ def indsatskort(
         for k in brugbare:
             par = med[[TILFREDSHED, k]].dropna()
             if len(par) < MIN_SVAR_BIVARIAT:
-                advarsler.append(f"{k} har kun {len(par)} svar; dens betydning beregnes ikke.")
+                advarsler.append(
+                    f"{navn[k]} har kun {len(par)} svar; dens betydning beregnes ikke."
+                )
                 continue
             model_data = _standardiser(par) if standardiseret else par
             params, konfidens = _ols(model_data[TILFREDSHED], model_data[[k]])
@@ -183,6 +242,7 @@ def indsatskort(
             kvadrant=kvadrant(x[k], y_vaerdier[k], x_skille, y_skille)
             if k in tegnet and x_skille is not None
             else None,
+            kort=(korte or {}).get(k) or k,
         )
         for k in koder
     )

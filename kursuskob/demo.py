@@ -8,7 +8,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from borgere.models import Borger
-from jobcenter.models import Bruger, Jobcenter, Kommune
+from jobcenter.demo import DEMO_ADGANGSKODE
+from jobcenter.models import Bruger, Jobcenter, Kommune, Rolle
 
 from .models import (
     Hold,
@@ -70,6 +71,33 @@ NETVAERK = [
     # Not in the study: a forum that joins the two demo jobcentres with users.
     ("VEU-forum Nord- og Midtjylland", Organisering.FORUM, [751, 851, 860]),
 ]
+
+
+# A purchase in phase 2 waits for a leader in each jobcentre to confirm its places (only a leader
+# commits a jobcentre's money); Aalborg's other demo user is a consultant, who cannot.
+KURSUSLEDERE = [
+    # (brugernavn, fornavn, efternavn, kommunenummer)
+    ("leder-aalborg", "Maja", "Nørgaard", 851),
+]
+
+
+def opret_kursusledere() -> list[Bruger]:
+    ledere = []
+    for brugernavn, fornavn, efternavn, nummer in KURSUSLEDERE:
+        bruger, oprettet = Bruger.objects.get_or_create(
+            username=brugernavn,
+            defaults={
+                "first_name": fornavn,
+                "last_name": efternavn,
+                "rolle": Rolle.LEDER,
+                "jobcenter": Jobcenter.objects.get(kommunenummer=nummer),
+            },
+        )
+        if oprettet:
+            bruger.set_password(DEMO_ADGANGSKODE)
+            bruger.save(update_fields=["password"])
+        ledere.append(bruger)
+    return ledere
 
 
 def opret_katalog() -> tuple[list, list]:

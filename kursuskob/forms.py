@@ -288,7 +288,7 @@ class SpoergsmaalForm(forms.ModelForm):
 
     class Meta:
         model = Spoergsmaal
-        fields = ["kode", "tekst", "type", "faktor", "valg", "raekkefoelge"]
+        fields = ["kode", "tekst", "kort_tekst", "type", "faktor", "valg", "raekkefoelge"]
         widgets = {"tekst": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):

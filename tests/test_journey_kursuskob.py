@@ -56,7 +56,7 @@ def test_a_joint_purchase_from_need_to_outcome(page, log_ind, kollega, jobcenter
     page.get_by_label("Pladser", exact=True).fill("8")
     handling(page, "Gem pladserne")
     handling(page, "Afslut fase 2")
-    expect(page.get_by_role("alert")).to_contain_text("venter på Jobcenter Aalborg")
+    expect(page.get_by_role("alert")).to_contain_text("venter på lederen i Jobcenter Aalborg")
 
     log_ind(leder_b)
     page.goto(url)

@@ -24,6 +24,7 @@ from .netvaerk import (
 from .undersoegelse import (
     Analyse,
     Besvarelse,
+    Diagram,
     Faktortype,
     Indsats,
     Indsatsstatus,
@@ -38,6 +39,7 @@ from .undersoegelse import (
 __all__ = [
     "Analyse",
     "Besvarelse",
+    "Diagram",
     "Faktortype",
     "Indsats",
     "Indsatsstatus",

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -69,7 +69,9 @@ class KursuskobQuerySet(models.QuerySet):
         ).distinct()
 
     def med_tal(self):
-        """Per purchase: places committed, released, enrolled, and free to buy (`ledige`)."""
+        """Per purchase: places committed, released and enrolled; `ledige`, the free seats
+        (places nobody is enrolled on), and `til_koeb`, the places another jobcentre can buy
+        (released or never committed)."""
         tildelinger = Tildeling.objects.filter(kursuskob=OuterRef("pk")).values("kursuskob")
         optagne = Tilmelding.objects.filter(kursuskob=OuterRef("pk"), status__in=OPTAGNE).values(
             "kursuskob"
@@ -78,7 +80,10 @@ class KursuskobQuerySet(models.QuerySet):
             tilsagn=Coalesce(Subquery(tildelinger.annotate(s=Sum("pladser")).values("s")), 0),
             frigivne=Coalesce(Subquery(tildelinger.annotate(s=Sum("frigivet")).values("s")), 0),
             optagne=Coalesce(Subquery(optagne.annotate(n=Count("pk")).values("n")), 0),
-        ).annotate(ledige=F("hold__kapacitet") - F("tilsagn") + F("frigivne"))
+        ).annotate(
+            ledige=Greatest(F("hold__kapacitet") - F("optagne"), 0),
+            til_koeb=F("hold__kapacitet") - F("tilsagn") + F("frigivne"),
+        )
 
 
 class Kursuskob(models.Model):

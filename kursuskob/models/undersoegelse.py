@@ -57,6 +57,13 @@ class Sektion(models.Model):
         return self.titel
 
 
+def forkort(tekst: str, laengde: int = 40) -> str:
+    """The start of a question's wording, cut at a word: a name for a chart's label."""
+    if len(tekst) <= laengde:
+        return tekst
+    return tekst[: laengde - 1].rsplit(" ", 1)[0].rstrip(" ,.;:–-/") + "…"
+
+
 class Spoergsmaalstype(models.TextChoices):
     ENKELTVALG = "enkeltvalg", "Ét valg"
     FLERVALG = "flervalg", "Flere valg"
@@ -76,6 +83,13 @@ class Spoergsmaal(models.Model):
         "kode", max_length=20, help_text="Kolonnenavnet ved import, fx B1, D4 eller model."
     )
     tekst = models.TextField("spørgsmål")
+    kort_tekst = models.CharField(
+        "kort navn",
+        max_length=40,
+        blank=True,
+        help_text="Står på indsatskortet og i resultaterne, fx »Lav ledighed«. Uden et kort "
+        "navn bruges spørgsmålets begyndelse.",
+    )
     type = models.CharField("type", max_length=20, choices=Spoergsmaalstype.choices)
     faktor = models.CharField(
         "indgår som",
@@ -94,6 +108,12 @@ class Spoergsmaal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kode}: {self.tekst}"
+
+    @property
+    def kort(self) -> str:
+        """The name users read on the indsatskort: never the code (B1, D11), which is for the
+        import file and the CSV."""
+        return self.kort_tekst or forkort(self.tekst)
 
     def clean(self):
         fejl = {}
@@ -228,6 +248,41 @@ class Analyse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.runde} ({self.metode})"
+
+
+class Diagram(models.Model):
+    """An indsatskort picture, drawn when its analysis was computed and replaced with it, so a
+    request serves the stored SVG or PNG instead of drawing it (services.undersoegelse). One per
+    group and chart without arrows, and one with arrows from `forrige` (the previous round's
+    analysis), valid while that analysis is the one computed at `forrige_beregnet`. Whether a
+    user may see it is the view's check of the group, as for the page."""
+
+    analyse = models.ForeignKey(Analyse, on_delete=models.CASCADE, related_name="diagrammer")
+    gruppe = models.PositiveSmallIntegerField("gruppe")  # its place in resultat["grupper"]
+    type = models.CharField("type", max_length=20, choices=Faktortype.choices)
+    forrige = models.ForeignKey(
+        Analyse, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    forrige_beregnet = models.DateTimeField(null=True, blank=True)
+    svg = models.TextField()
+    png = models.BinaryField()
+
+    class Meta:
+        verbose_name = "diagram"
+        verbose_name_plural = "diagrammer"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["analyse", "gruppe", "type"],
+                condition=models.Q(forrige__isnull=True),
+                name="et_diagram_uden_pile",
+            ),
+            models.UniqueConstraint(
+                fields=["analyse", "gruppe", "type", "forrige"], name="et_diagram_pr_forrige"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.analyse}: gruppe {self.gruppe}, {self.type}"
 
 
 class Indsatsstatus(models.TextChoices):

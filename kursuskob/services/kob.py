@@ -130,9 +130,14 @@ class Pladsregnskab:
         return sum(linje.frigivet for linje in self.linjer)
 
     @property
-    def ledige(self) -> int:
+    def til_koeb(self) -> int:
         """Places another jobcentre can buy: released ones and those nobody committed to."""
         return self.ufordelte + self.frigivne
+
+    @property
+    def ledige(self) -> int:
+        """Free seats: the class' places nobody is enrolled on, whoever pays for them."""
+        return max(0, self.kapacitet - self.optagne)
 
     @property
     def henviste(self) -> int:
@@ -150,10 +155,10 @@ class Pladsregnskab:
     def tomme(self) -> int:
         return sum(linje.tomme for linje in self.linjer)
 
-    def ledige_for(self, jobcenter_id: int) -> int:
-        """What a jobcentre can buy: all free places except those it released itself."""
+    def til_koeb_for(self, jobcenter_id: int) -> int:
+        """What a jobcentre can buy: all places for sale except those it released itself."""
         egen = self.linje(jobcenter_id)
-        return self.ledige - (egen.frigivet if egen else 0)
+        return self.til_koeb - (egen.frigivet if egen else 0)
 
     def linje(self, jobcenter_id: int) -> Pladslinje | None:
         return next((li for li in self.linjer if li.tildeling.jobcenter_id == jobcenter_id), None)
@@ -339,8 +344,11 @@ def koeb_ledige_pladser(*, bruger: Bruger, kob: Kursuskob, antal: int) -> Tildel
         ),
         key=lambda t: (-t.frigivet, t.jobcenter.navn),
     )
-    ledige = regnskab.ledige_for(bruger.jobcenter_id)
-    kraev(antal <= ledige, f"Der er {ledige} ledige pladser på holdet; der kan ikke købes {antal}.")
+    til_koeb = regnskab.til_koeb_for(bruger.jobcenter_id)
+    kraev(
+        antal <= til_koeb,
+        f"Der er {til_koeb} pladser til køb på holdet; der kan ikke købes {antal}.",
+    )
     mangler = antal
     for tildeling in andres_frigivne:
         taget = min(mangler, tildeling.frigivet)
@@ -380,10 +388,23 @@ class Punkt:
     kraevet: bool = True
 
 
+def _opremsning(navne: list[str]) -> str:
+    """Aalborg, Odense og Randers."""
+    return navne[0] if len(navne) == 1 else f"{', '.join(navne[:-1])} og {navne[-1]}"
+
+
+def _rolle_i(rolle: str, navne: list[str]) -> str:
+    """Who must act, by role and jobcentre: »lederen i Jobcenter Aalborg«; »–« for nobody."""
+    return f"{rolle} i {_opremsning(sorted(navne))}" if navne else "–"
+
+
 def tjekliste(kob: Kursuskob, regnskab: Pladsregnskab, idag: datetime.date) -> list[Punkt]:
-    """The current phase's checklist (the sources' checklists, S10 and S21)."""
+    """The current phase's checklist (the sources' checklists, S10 and S21). `hvem` names the
+    role that must act, so a blocked phase says whom it waits for: the tovholder, a jobcentre's
+    leader (only a leader commits a jobcentre's money, kan_forpligte) or a consultant (any
+    employee refers and follows up on the jobcentre's own citizens)."""
     hold = kob.hold
-    tovholder = f"Tovholder ({kob.tovholder})"
+    tovholder = f"tovholderen ({kob.tovholder})"
     if kob.fase == Fase.IDENTIFIKATION:
         return [
             Punkt("Behovet og begrundelsen er beskrevet", bool(kob.behov.strip()), tovholder),
@@ -417,7 +438,7 @@ def tjekliste(kob: Kursuskob, regnskab: Pladsregnskab, idag: datetime.date) -> l
             Punkt(
                 "Hvert jobcenter har bekræftet sine pladser og udpeget en nøgleperson",
                 bool(regnskab.linjer) and not ubekraeftede,
-                ", ".join(ubekraeftede) or "–",
+                _rolle_i("lederen", ubekraeftede),
             ),
         ]
     if kob.fase == Fase.AFTALE_INSTITUTION:
@@ -443,12 +464,12 @@ def tjekliste(kob: Kursuskob, regnskab: Pladsregnskab, idag: datetime.date) -> l
             Punkt(
                 "Hvert jobcenter har henvist borgere",
                 bool(regnskab.linjer) and not uden_henviste,
-                ", ".join(uden_henviste) or "–",
+                _rolle_i("en jobkonsulent", uden_henviste),
             ),
             Punkt(
                 "Nøgleperson i hvert jobcenter",
                 not uden_noegleperson,
-                ", ".join(uden_noegleperson) or "–",
+                _rolle_i("lederen", uden_noegleperson),
             ),
             Punkt(
                 "Kontaktperson på skolen, med mail og telefon",
@@ -487,12 +508,12 @@ def tjekliste(kob: Kursuskob, regnskab: Pladsregnskab, idag: datetime.date) -> l
         Punkt(
             "Hver deltager har fået status: gennemført eller afbrudt",
             not mangler and slut is not None and idag >= slut,
-            ", ".join(sorted(mangler)) or "–",
+            _rolle_i("en jobkonsulent", list(mangler)),
         ),
         Punkt(
             "Hver deltagers situation efter kurset er registreret",
             not uden_udfald,
-            ", ".join(sorted(uden_udfald)) or "–",
+            _rolle_i("en jobkonsulent", list(uden_udfald)),
         ),
     ]
 
@@ -505,9 +526,7 @@ def naeste_fase(*, bruger: Bruger, kob: Kursuskob, idag: datetime.date) -> Kursu
     kraev(er_tovholder(bruger, kob), "Kun tovholderen kan afslutte en fase.")
     kraev(kob.fase < Fase.OPFOELGNING, "Kursuskøbet er i sidste fase, opfølgningen.")
     mangler = [
-        p.tekst
-        if p.hvem.startswith("Tovholder") or p.hvem == "–"
-        else f"{p.tekst} (venter på {p.hvem})"
+        p.tekst if p.hvem == "–" else f"{p.tekst} (venter på {p.hvem})"
         for p in tjekliste(kob, pladsregnskab(kob), idag)
         if p.kraevet and not p.opfyldt
     ]

@@ -15,10 +15,11 @@ from jobcenter.access import kan_se_aggregat
 from jobcenter.models import Bruger, Jobcenter, Rolle
 from jobcenter.services import laast_beregning
 
-from .. import analysis
+from .. import analysis, diagram
 from ..models import (
     Analyse,
     Besvarelse,
+    Diagram,
     Faktortype,
     Runde,
     Spoergeskema,
@@ -26,6 +27,7 @@ from ..models import (
     Spoergsmaalstype,
     Svar,
 )
+from ..models.undersoegelse import forkort
 from .kob import kraev
 from .kommunikation import emnelinje
 
@@ -236,17 +238,26 @@ def dataramme(runde: Runde) -> pd.DataFrame:
 
 def _kort(data: pd.DataFrame, alle: list[Spoergsmaal], metode: str) -> dict:
     kort = {}
+    korte = {s.kode: s.kort for s in alle}
     for faktortype in Faktortype.values:
         faktorer = {s.kode: s.tekst for s in alle if s.faktor == faktortype}
         if faktorer:
-            resultat = analysis.indsatskort(data, faktorer=faktorer, type=faktortype, metode=metode)
-            kort[faktortype] = dataclasses.asdict(resultat) | {"tegnes": resultat.tegnes}
+            resultat = analysis.indsatskort(
+                data, faktorer=faktorer, type=faktortype, metode=metode, korte=korte
+            )
+            kort[faktortype] = dataclasses.asdict(resultat) | {
+                "tegnes": resultat.tegnes,
+                "faktorer": [
+                    dataclasses.asdict(f) | {"usikker": f.usikker} for f in resultat.faktorer
+                ],
+            }
     return kort
 
 
 def beregn_analyse(*, runde: Runde, metode: str = analysis.MULTIPEL) -> Analyse:
     """The round's indsatskort for all responses and per collaboration model, and the
-    descriptive tables; replaces the round's earlier result for the method."""
+    descriptive tables; replaces the round's earlier result for the method, and its pictures
+    with new ones, drawn here once (and the next round's, whose arrows start here)."""
     alle = spoergsmaal(runde)
     data = dataramme(runde)
     if analysis.TILFREDSHED not in data:
@@ -294,8 +305,149 @@ def beregn_analyse(*, runde: Runde, metode: str = analysis.MULTIPEL) -> Analyse:
         "grupper": grupper,
         "fordelinger": [dataclasses.asdict(f) for f in fordelinger],
         "tekster": {s.kode: s.tekst for s in alle},
+        "korte": {s.kode: s.kort for s in alle},
     }
-    analyse, _ = Analyse.objects.update_or_create(
-        runde=runde, metode=metode, defaults={"resultat": resultat, "beregnet": timezone.now()}
-    )
+    # Drawn before the transaction, so the result and its pictures are replaced together.
+    diagrammer = tegn_diagrammer(runde=runde, metode=metode, resultat=resultat)
+    with transaction.atomic():
+        analyse, _ = Analyse.objects.update_or_create(
+            runde=runde, metode=metode, defaults={"resultat": resultat, "beregnet": timezone.now()}
+        )
+        gem_diagrammer(analyse, diagrammer)
+    if (naeste := naeste_analyse(runde, metode)) is not None:
+        gem_diagrammer(
+            naeste, tegn_diagrammer(runde=naeste.runde, metode=metode, resultat=naeste.resultat)
+        )
     return analyse
+
+
+def _runder_i_serie(runde: Runde, runder=None):
+    """The rounds a round is compared with: the same network's, or without a network the same
+    questionnaire's; `runder` narrows them (to a user's visible ones)."""
+    runder = Runde.objects.all() if runder is None else runder
+    if runde.netvaerk_id:
+        return runder.filter(netvaerk_id=runde.netvaerk_id)
+    return runder.filter(skema_id=runde.skema_id, netvaerk__isnull=True)
+
+
+def forrige_analyse(runde: Runde, metode: str, runder=None) -> Analyse | None:
+    """The previous computed round's analysis for the method: where the arrows start."""
+    forrige = (
+        _runder_i_serie(runde, runder)
+        .filter(oprettet__lt=runde.oprettet, analyser__metode=metode)
+        .order_by("-oprettet")
+        .first()
+    )
+    return None if forrige is None else forrige.analyser.get(metode=metode)
+
+
+def naeste_analyse(runde: Runde, metode: str) -> Analyse | None:
+    """The next computed round's analysis for the method: its arrows start at this round."""
+    naeste = (
+        _runder_i_serie(runde)
+        .filter(oprettet__gt=runde.oprettet, analyser__metode=metode)
+        .order_by("oprettet")
+        .first()
+    )
+    return None if naeste is None else naeste.analyser.get(metode=metode)
+
+
+def til_visning(kort: dict, korte: dict[str, str]) -> dict:
+    """A computed chart as the page and the picture show it: each item with its short name
+    and whether its interval includes 0 (a result computed before either existed gets them
+    here)."""
+    return kort | {
+        "faktorer": [
+            f
+            | {
+                "kort": (f.get("kort") if f.get("kort") != f["kode"] else None)
+                or korte.get(f["kode"])
+                or forkort(f["tekst"]),
+                "usikker": analysis.usikker(f["ci_lav"], f["ci_hoej"]),
+            }
+            for f in kort["faktorer"]
+        ]
+    }
+
+
+def diagramtitel(runde: Runde, gruppe: str, type_: str) -> str:
+    return (
+        f"{'Barrierer' if type_ == Faktortype.BARRIERE else 'Drivkræfter'}: {runde.navn} ({gruppe})"
+    )
+
+
+def tegn_diagram(
+    runde: Runde, gruppe: dict, type_: str, korte: dict, forrige: tuple[dict, dict] | None
+) -> tuple[str, bytes]:
+    """One chart as (SVG, PNG); `forrige`: the previous round's group and its short names,
+    for the arrows."""
+    fra = None
+    if forrige is not None and type_ in forrige[0]["kort"]:
+        fra = til_visning(forrige[0]["kort"][type_], forrige[1])
+    figur = diagram.tegn(
+        til_visning(gruppe["kort"][type_], korte),
+        titel=diagramtitel(runde, gruppe["navn"], type_),
+        forrige=fra,
+    )
+    return diagram.som_fil(figur, "svg").decode(), diagram.som_fil(figur, "png")
+
+
+def tegn_diagrammer(*, runde: Runde, metode: str, resultat: dict) -> list[Diagram]:
+    """Every chart of a result, unsaved: for each group and kind without arrows, and with
+    arrows from the previous round's group of the same name when there is one. A user who may
+    not see that group, or sees another previous round, gets the picture without arrows or one
+    drawn for them (views.undersoegelse.indsatskort_diagram)."""
+    forrige = forrige_analyse(runde, metode)
+    korte = resultat.get("korte", {})
+    diagrammer = []
+    for nummer, gruppe in enumerate(resultat["grupper"]):
+        fra = None
+        if forrige is not None:
+            fra = next(
+                (g for g in forrige.resultat["grupper"] if g["navn"] == gruppe["navn"]), None
+            )
+        for type_ in gruppe["kort"]:
+            varianter = [None] if fra is None or type_ not in fra["kort"] else [None, forrige]
+            for kilde in varianter:
+                svg, png = tegn_diagram(
+                    runde,
+                    gruppe,
+                    type_,
+                    korte,
+                    None if kilde is None else (fra, kilde.resultat.get("korte", {})),
+                )
+                diagrammer.append(
+                    Diagram(
+                        gruppe=nummer,
+                        type=type_,
+                        forrige=kilde,
+                        forrige_beregnet=None if kilde is None else kilde.beregnet,
+                        svg=svg,
+                        png=png,
+                    )
+                )
+    return diagrammer
+
+
+@transaction.atomic
+def gem_diagrammer(analyse: Analyse, diagrammer: list[Diagram]) -> None:
+    """The analysis' pictures become `diagrammer`."""
+    analyse.diagrammer.all().delete()
+    for d in diagrammer:
+        d.analyse = analyse
+    Diagram.objects.bulk_create(diagrammer)
+
+
+def gemt_diagram(
+    analyse: Analyse, *, gruppe: int, type_: str, format_: str, forrige: Analyse | None
+) -> bytes | None:
+    """The stored picture for a group and kind with arrows from `forrige` (None: without), if
+    it is still the one for that analysis as computed now; None when it must be drawn."""
+    rad = (
+        Diagram.objects.filter(analyse=analyse, gruppe=gruppe, type=type_, forrige=forrige)
+        .values_list(format_, "forrige_beregnet")
+        .first()
+    )
+    if rad is None or (forrige is not None and rad[1] != forrige.beregnet):
+        return None
+    return rad[0].encode() if format_ == "svg" else bytes(rad[0])

@@ -82,7 +82,7 @@ def test_an_item_without_variance_gets_no_x_and_a_warning():
     b3 = faktor(kort, "B3")
     assert (b3.x, b3.y, b3.n, b3.kvadrant) == (None, 4.0, 8, None)
     assert (
-        "B3 har ingen variation (alle svarede 4); dens betydning kan ikke beregnes."
+        "»B3« har ingen variation (alle svarede 4); dens betydning kan ikke beregnes."
         in kort.advarsler
     )
     assert faktor(kort, "B1").x is not None and kort.tegnes
@@ -103,8 +103,8 @@ def test_missing_answers_are_left_out_of_the_regression_and_counted():
     data = svar(tilfredshed=[*tilfredshed[:7], None], B1=B1, B2=b2)
     kort = indsatskort(data, faktorer={"B1": "a", "B2": "b"}, type=BARRIERE)
     assert (faktor(kort, "B1").n, faktor(kort, "B2").n, kort.n) == (8, 7, 6)
-    assert "1 besvarelser uden samlet tilfredshed indgår kun i scorerne (Y)." in kort.advarsler
-    assert any(a.startswith("1 besvarelser mangler svar") for a in kort.advarsler)
+    assert "1 besvarelse uden samlet tilfredshed indgår kun i scorerne (Y)." in kort.advarsler
+    assert any(a.startswith("1 besvarelse mangler svar") for a in kort.advarsler)
     assert faktor(kort, "B2").y == pytest.approx(sum(B2[1:]) / 7)
 
 
@@ -114,7 +114,7 @@ def test_collinear_items_are_not_told_apart_and_the_chart_says_so():
     kort = indsatskort(data, faktorer=TEKSTER, type=BARRIERE)
     assert faktor(kort, "B1").x is None and faktor(kort, "B2").x is None
     assert faktor(kort, "B3").x is not None
-    assert any("B1 og B2 hænger næsten fuldstændigt sammen" in a for a in kort.advarsler)
+    assert any("»B1« og »B2« hænger næsten fuldstændigt sammen" in a for a in kort.advarsler)
     assert not kort.tegnes  # one item is no map
     # The bivariate option can still show each item's own relation.
     bivariat = indsatskort(data, faktorer=TEKSTER, type=BARRIERE, metode=BIVARIAT)

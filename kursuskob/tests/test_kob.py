@@ -243,11 +243,11 @@ def test_places_released_by_b_and_claimed_by_a_move_between_them(kob, konsulent,
     regnskab = services.pladsregnskab(kob)
     b = regnskab.linje(leder_b.jobcenter_id)
     # B still pays for all 8 until someone buys the two; it keeps 6 for its citizens.
-    assert (b.tilsagn, b.frigivet, b.egne, regnskab.ledige) == (8, 2, 6, 2)
+    assert (b.tilsagn, b.frigivet, b.egne, regnskab.til_koeb) == (8, 2, 6, 2)
     services.koeb_ledige_pladser(bruger=leder, kob=kob, antal=2)
     regnskab = services.pladsregnskab(kob)
     a, b = regnskab.linje(leder.jobcenter_id), regnskab.linje(leder_b.jobcenter_id)
-    assert (a.tilsagn, a.egne, b.tilsagn, b.frigivet, regnskab.ledige) == (10, 10, 6, 0, 0)
+    assert (a.tilsagn, a.egne, b.tilsagn, b.frigivet, regnskab.til_koeb) == (10, 10, 6, 0, 0)
     assert regnskab.tilsagn == 16
 
 
@@ -280,7 +280,7 @@ def test_nobody_claims_or_releases_more_than_there_is(kob, konsulent, leder, led
     foer = tilstand(kob)
     with pytest.raises(ValidationError, match="1 pladser, som ingen borger er henvist til"):
         services.frigiv_pladser(bruger=leder_b, kob=kob, antal=2)
-    with pytest.raises(ValidationError, match="Der er 0 ledige pladser"):
+    with pytest.raises(ValidationError, match="Der er 0 pladser til køb"):
         services.koeb_ledige_pladser(bruger=leder, kob=kob, antal=1)
     with pytest.raises(ValidationError, match="ledere"):
         services.frigiv_pladser(bruger=konsulent, kob=kob, antal=1)
@@ -365,7 +365,10 @@ def test_phase_5_checklist_names_the_jobcentres_that_must_follow_up(startet, kon
             note="",
         )
     punkter = services.tjekliste(startet, services.pladsregnskab(startet), slut)
-    assert [(p.opfyldt, p.hvem) for p in punkter] == [(False, "Jobcenter Aalborg"), (True, "–")]
+    assert [(p.opfyldt, p.hvem) for p in punkter] == [
+        (False, "en jobkonsulent i Jobcenter Aalborg"),
+        (True, "–"),
+    ]
 
 
 # --- Through the pages: errors are shown, nothing is saved ---------------------------------
@@ -395,3 +398,84 @@ def test_referral_from_the_citizens_page(client_for, kob, konsulent, borgere_a):
     )
     assert f"{borger.navn} er henvist" in svar.content.decode()
     assert Tilmelding.objects.get(borger=borger).henvist_af == konsulent
+
+
+# --- Issue 14, item 11: free seats, who must act, Danish genitive ----------------------------
+
+
+def test_it_shows_free_seats_as_the_places_nobody_is_enrolled_on(
+    client_for, kob, kollega, konsulent, leder_b, borgere_a, borgere_b
+):
+    """All 16 places are committed (8 + 8), so none are for sale; 3 + 2 enrolled leave 11 free."""
+    [henvis(konsulent, kob, b) for b in borgere_a[:3]]
+    [henvis(leder_b, kob, b) for b in borgere_b[:2]]
+    services.book_henviste(bruger=kollega, kob=kob)
+    liste = client_for(konsulent).get(reverse("kursuskob:liste")).content.decode()
+    assert 'data-testid="ledige">11<' in liste
+    assert 'data-testid="til-koeb">–<' in liste
+    assert "Ledige <span" in liste and "Til køb" in liste
+    side = client_for(konsulent).get(kob.get_absolute_url()).content.decode()
+    assert "5 er optaget" in side and "11 er ledige" in side
+
+
+def test_it_lists_the_places_for_sale_apart_from_the_free_seats(
+    client_for, kob, konsulent, leder_b
+):
+    services.frigiv_pladser(bruger=leder_b, kob=kob, antal=2)
+    klient = client_for(konsulent)
+    liste = klient.get(reverse("kursuskob:liste")).content.decode()
+    assert 'data-testid="ledige">16<' in liste
+    assert '<span class="badge badge-success">2</span>' in liste
+    filtreret = klient.get(reverse("kursuskob:liste"), {"til_koeb": "1"}).content.decode()
+    assert kob.hold.kursus.titel in filtreret
+    side = klient.get(kob.get_absolute_url()).content.decode()
+    assert "2 kan købes af netværkets jobcentre" in side
+
+
+def test_it_writes_aarhus_borgere_with_an_apostrophe(client_for, kob, konsulent):
+    side = client_for(konsulent).get(kob.get_absolute_url()).content.decode()
+    assert "Jobcenter Aarhus&#x27; borgere på holdet" in side
+    assert "Aarhuss" not in side
+
+
+def test_it_names_the_role_a_blocked_phase_waits_for(kollega, jobcenter_a, jobcenter_b):
+    kob = KursuskobFactory(tovholder=kollega, behov="", maaljob="")
+    with pytest.raises(ValidationError, match=r"venter på tovholderen \("):
+        services.naeste_fase(bruger=kollega, kob=kob, idag=FOER_FRIST)
+    Kursuskob.objects.filter(pk=kob.pk).update(fase=Fase.AFTALE_JOBCENTRE)
+    services.fordel_pladser(bruger=kollega, kob=kob, jobcenter=jobcenter_a, pladser=8)
+    services.fordel_pladser(bruger=kollega, kob=kob, jobcenter=jobcenter_b, pladser=8)
+    with pytest.raises(ValidationError, match="venter på lederen i Jobcenter Aalborg"):
+        services.naeste_fase(bruger=kollega, kob=kob, idag=FOER_FRIST)
+
+
+def test_it_names_the_consultants_that_must_refer_citizens(kob, kollega, konsulent, borgere_a):
+    [henvis(konsulent, kob, b) for b in borgere_a[:8]]
+    with pytest.raises(ValidationError, match="venter på en jobkonsulent i Jobcenter Aalborg"):
+        services.naeste_fase(bruger=kollega, kob=kob, idag=START)
+
+
+def test_it_gives_the_demo_a_leader_who_can_confirm_a_purchase_waiting_for_one():
+    """The demo's phase-2 purchase waits for the leaders of its jobcentres, and the demo has a
+    leader in each of them who can confirm."""
+    import random
+
+    from jobcenter.demo import opret_brugere, opret_jobcentre
+
+    from ..demo import opret_kursuskob, opret_kursusledere
+
+    opret_brugere(opret_jobcentre())
+    opret_kursusledere()
+    opret_kursuskob(random.Random(2026), START)
+    kob = Kursuskob.objects.get(fase=Fase.AFTALE_JOBCENTRE)
+    with pytest.raises(ValidationError) as fejl:
+        services.naeste_fase(bruger=kob.tovholder, kob=kob, idag=START)
+    besked = str(fejl.value)
+    jobcentre = list(kob.tildelinger.values_list("jobcenter__navn", flat=True))
+    assert len(jobcentre) == 2 and "venter på lederen i " in besked
+    assert all(navn in besked for navn in jobcentre)
+    for tildeling in kob.tildelinger.all():
+        leder = tildeling.jobcenter.medarbejdere.get(rolle=Rolle.LEDER)
+        services.bekraeft_pladser(bruger=leder, kob=kob, noegleperson=leder)
+    naeste = services.naeste_fase(bruger=kob.tovholder, kob=kob, idag=START)
+    assert naeste.fase == Fase.AFTALE_INSTITUTION

@@ -249,3 +249,54 @@ def test_a_jobcentre_cannot_subtract_its_own_units_to_read_another_jobcentres(
     assert not kan_se_aggregat(
         konsulent, n=4, enheder=dict.fromkeys([a, b, 1001, 1002], 1), ansvarlig=False
     )
+
+
+def test_it_never_serves_stored_arrows_from_a_round_the_user_may_not_see(
+    client_for, administrator, runde
+):
+    """This year's pictures are stored with arrows from last year's round, which C was not
+    asked in and may not see: C's consultant gets the picture without them, the round's
+    administrator with them."""
+    import random
+
+    from ..models import Diagram
+
+    rng = random.Random(14)
+
+    def tilfaeldig(runde, antal):
+        for _ in range(antal):
+            jobcenter = JobcenterFactory()
+            runde.jobcentre.add(jobcenter)
+            leder = BrugerFactory(rolle=Rolle.LEDER, jobcenter=jobcenter)
+            svar = {f"B{n}": rng.randint(1, 5) for n in range(1, 11)}
+            svar |= {"tilfredshed": rng.randint(1, 5), "model": "Primær kommune"}
+            services.gem_besvarelse(bruger=leder, runde=runde, svar=svar, afsend=True)
+
+    runde.jobcentre.clear()
+    tilfaeldig(runde, 15)
+    services.beregn_analyse(runde=runde)
+    senere = Runde.objects.create(
+        skema=runde.skema, navn="Kursuskøb 2028", frist=FRIST, oprettet_af=runde.oprettet_af
+    )
+    konsulent_c = BrugerFactory(rolle=Rolle.JOBKONSULENT, jobcenter=JobcenterFactory())
+    senere.jobcentre.add(konsulent_c.jobcenter)
+    tilfaeldig(senere, 15)
+    services.beregn_analyse(runde=senere)
+    assert Diagram.objects.filter(analyse__runde=senere, forrige__isnull=False).exists()
+    url = reverse("kursuskob:indsatskort_diagram", args=[senere.pk, "barriere", "svg"])
+    assert 'id="pil-' in client_for(administrator).get(url).content.decode()
+    assert 'id="pil-' not in client_for(konsulent_c).get(url).content.decode()
+
+
+def test_it_keeps_a_small_groups_stored_pictures_behind_a_404(
+    client_for, konsulent, leder, analytiker, kun_aalborg
+):
+    from ..models import Diagram
+
+    assert Diagram.objects.filter(analyse__runde=kun_aalborg).exists()
+    for bruger in (konsulent, leder, analytiker):
+        for format_ in ("svg", "png"):
+            url = reverse(
+                "kursuskob:indsatskort_diagram", args=[kun_aalborg.pk, "barriere", format_]
+            )
+            assert client_for(bruger).get(url).status_code == 404, (bruger, format_)

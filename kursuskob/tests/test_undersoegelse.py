@@ -383,3 +383,89 @@ def test_it_lets_only_the_owning_jobcentres_administrators_edit_a_draft_question
     assert Spoergsmaal.objects.filter(sektion__skema=kopi).count() == 27
     assert kopi.sektioner.count() == Spoergeskema.objects.get(skabelon=True).sektioner.count()
     assert "Ny sektion" not in klient.get(kopi.get_absolute_url()).content.decode()
+
+
+# --- Issue 14, item 10: the indsatskort readable by a chef, its pictures drawn once ----------
+
+
+def synlig_tekst(html: str) -> str:
+    import re
+
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_it_explains_the_indsatskort_in_plain_words_and_marks_uncertain_items(
+    client_for, leder, national
+):
+    side = client_for(leder).get(reverse("kursuskob:indsatskort", args=[national.pk]))
+    html = side.content.decode()
+    assert "hvor meget faktoren betyder for tilfredsheden" in html
+    assert "hvor godt det går i dag" in html
+    assert 'data-testid="raad-barriere"' in html and "Sæt ind her først." in html
+    assert "Styrk den: her kan en indsats løfte samarbejdet." in html
+    assert 'data-testid="usikker">Usikker: intervallet rummer 0<' in html
+    tekst = synlig_tekst(html)
+    assert "Skolernes kursusplan er ufleksibel" in tekst and "80 % driftsrefusion" in tekst
+    for kode in ("B1", "B2", "B10", "D11", "tilfredshed:", "redskaber:"):
+        assert f" {kode} " not in tekst and f">{kode}<" not in html, kode
+
+
+def test_it_says_ingen_svar_and_1_besvarelse_for_a_round_with_one_answer(client_for, leder, runde):
+    services.gem_besvarelse(
+        bruger=leder, runde=runde, svar={"B1": 3, "tilfredshed": 4}, afsend=True
+    )
+    services.beregn_analyse(runde=runde)
+    html = client_for(leder).get(reverse("kursuskob:indsatskort", args=[runde.pk])).content
+    html = html.decode()
+    assert "Alle: 1 besvarelse ·" in html and "1 besvarelser" not in html
+    # Nobody answered how long the collaboration has lasted: no table of zeros.
+    assert "Samarbejdets varighed</strong>: Hvor længe har samarbejdet" in html
+    assert "eksisteret? – ingen svar." in html
+    assert 'data-testid="ingen-svar">Ingen svar<' in html  # B2 in the barriers' table
+    assert "Krav om et mindste antal pladser</strong>" in html  # B1's one answer
+    assert "(1 besvarelse)" in html
+
+
+def test_it_serves_the_pictures_drawn_when_the_analysis_was_computed(
+    client_for, leder, national, monkeypatch
+):
+    from .. import diagram
+    from ..models import Diagram
+
+    def tegn_ikke(*args, **kwargs):
+        raise AssertionError("a request must not draw a stored picture")
+
+    monkeypatch.setattr(diagram, "tegn", tegn_ikke)
+    klient = client_for(leder)
+    analyse = Analyse.objects.get(runde=national, metode="multipel")
+    forrige = Analyse.objects.exclude(runde=national).get(metode="multipel")
+    for type_, format_ in (("barriere", "svg"), ("drivkraft", "png")):
+        svar = klient.get(
+            reverse("kursuskob:indsatskort_diagram", args=[national.pk, type_, format_])
+        )
+        gemt = Diagram.objects.get(analyse=analyse, gruppe=0, type=type_, forrige=forrige)
+        assert svar.status_code == 200
+        assert svar.content == (gemt.svg.encode() if format_ == "svg" else bytes(gemt.png))
+    svg = Diagram.objects.get(analyse=analyse, gruppe=0, type="barriere", forrige=forrige).svg
+    assert 'id="pil-B2"' in svg and "Skolernes kursusplan er ufleksibel" in svg
+    # Each group and kind: one without arrows, one with arrows from last year's round.
+    assert analyse.diagrammer.count() == 2 * 2 * len(analyse.resultat["grupper"])
+
+
+def test_it_redraws_the_pictures_when_an_analysis_is_recomputed(national):
+    from ..models import Diagram
+
+    nu = Analyse.objects.get(runde=national, metode="multipel")
+    foer = Analyse.objects.exclude(runde=national).get(metode="multipel")
+    gamle = set(nu.diagrammer.values_list("pk", flat=True))
+    # Last year's round is recomputed: this year's arrows start at its new result.
+    Svar.objects.filter(besvarelse__runde=foer.runde, spoergsmaal__kode="B2").update(vaerdi=1)
+    foer = services.beregn_analyse(runde=foer.runde)
+    pile = Diagram.objects.get(analyse=nu, gruppe=0, type="barriere", forrige=foer)
+    assert pile.forrige_beregnet == foer.beregnet
+    assert not gamle & set(nu.diagrammer.values_list("pk", flat=True))
+    nu_igen = services.beregn_analyse(runde=national)
+    assert nu_igen.diagrammer.count() == len(gamle)
+    assert Diagram.objects.filter(analyse__runde=national, analyse__metode="multipel").count() == (
+        len(gamle)
+    )

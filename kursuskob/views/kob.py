@@ -67,8 +67,8 @@ def liste(request: HttpRequest) -> HttpResponse:
     soegning = Soegning(request.GET, label="Kursus")
     if soeg := soegning.tekst:
         kob = kob.filter(hold__kursus__titel__icontains=soeg)
-    if request.GET.get("ledige"):
-        kob = kob.filter(fase__in=[Fase.AFTALE_INSTITUTION, Fase.VISITATION], ledige__gt=0)
+    if request.GET.get("til_koeb"):
+        kob = kob.filter(fase__in=[Fase.AFTALE_INSTITUTION, Fase.VISITATION], til_koeb__gt=0)
     side = Paginator(kob.order_by("-oprettet"), 25).get_page(request.GET.get("side"))
     context = {"side": side, "faser": Fase.choices, "fase": fase, "soegning": soegning}
     return render(request, "kursuskob/liste.html", context)
@@ -128,8 +128,8 @@ def detalje(request: HttpRequest, pk: int) -> HttpResponse:
         "egne": egne,
         "tovholder": tovholder,
         "kan_forpligte": services.kan_forpligte(user, kob),
-        "ledige_for_os": regnskab.ledige_for(user.jobcenter_id),
-        "kan_koebe": services.kan_koebe(user, kob) and regnskab.ledige_for(user.jobcenter_id) > 0,
+        "til_koeb_for_os": regnskab.til_koeb_for(user.jobcenter_id),
+        "kan_koebe": services.kan_koebe(user, kob) and regnskab.til_koeb_for(user.jobcenter_id) > 0,
         "minimum_i_fare": services.minimum_i_fare(kob, regnskab, idag),
         "fordeling_form": FordelingForm(prefix="fordeling"),
         "bekraeft_form": BekraeftForm(

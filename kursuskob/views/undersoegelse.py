@@ -16,9 +16,10 @@ from django.views.decorators.http import require_POST
 from jobcenter import export
 from jobcenter.access import kraev_jobcenter, kraev_noegletal, kraev_rolle
 from jobcenter.models import Beregning
+from jobcenter.sprog import genitiv
 from jobcenter.views import formularside
 
-from .. import analysis, diagram, services, tasks
+from .. import analysis, services, tasks
 from ..forms import BesvarelseForm, IndsatsForm, RundeForm, SektionForm, SpoergsmaalForm
 from ..models import (
     Besvarelse,
@@ -30,6 +31,7 @@ from ..models import (
     Spoergsmaal,
     Svar,
 )
+from ..models.undersoegelse import forkort
 
 
 @kraev_jobcenter
@@ -265,21 +267,15 @@ def valgt_kort(request: HttpRequest, runde: Runde):
 def forrige_runde(request: HttpRequest, runde: Runde, metode: str, gruppe: str) -> dict | None:
     """The same network's (or questionnaire's) previous computed round, for the arrows: one
     the user may see, and only its group's figures the user may see."""
-    tidligere = Runde.objects.synlige_for(request.user).filter(
-        oprettet__lt=runde.oprettet, analyser__metode=metode
+    analyse = services.undersoegelse.forrige_analyse(
+        runde, metode, Runde.objects.synlige_for(request.user).select_related("oprettet_af")
     )
-    tidligere = (
-        tidligere.filter(netvaerk=runde.netvaerk)
-        if runde.netvaerk_id
-        else tidligere.filter(skema=runde.skema, netvaerk__isnull=True)
-    )
-    forrige = tidligere.select_related("oprettet_af").order_by("-oprettet").first()
-    if forrige is None:
+    if analyse is None:
         return None
-    analyse = forrige.analyser.get(metode=metode)
+    forrige = analyse.runde
     for g in analyse.resultat["grupper"]:
         if g["navn"] == gruppe and services.kan_se_gruppe(request.user, forrige, g):
-            return {"runde": forrige, "kort": g["kort"]}
+            return {"runde": forrige, "kort": g["kort"], "analyse": analyse, "gruppe": g}
     return None
 
 
@@ -336,10 +332,11 @@ def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
             return None
         return IndsatsForm(prefix=f"indsats-{f['kode']}", jobcentre=runde.jobcentre.all())
 
+    korte = analyse.resultat.get("korte", {}) if analyse else {}
     kort = []
     for type_ in ("barriere", "drivkraft"):
         if vises and type_ in gruppe["kort"]:
-            nu = gruppe["kort"][type_]
+            nu = services.undersoegelse.til_visning(gruppe["kort"][type_], korte)
             foer = (
                 {f["kode"]: f for f in forrige["kort"].get(type_, {}).get("faktorer", [])}
                 if forrige
@@ -350,6 +347,10 @@ def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
                     "type": type_,
                     "data": nu,
                     "raekker": [(f, foer.get(f["kode"]), indsats_form(f)) for f in nu["faktorer"]],
+                    "raad": [
+                        (navn, *analysis.RAAD[type_][navn]) for navn in analysis.KVADRANTER.values()
+                    ],
+                    "usikre": sum(f["usikker"] for f in nu["faktorer"]),
                 }
             )
     context = {
@@ -367,6 +368,8 @@ def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
             f
             | {
                 "tekst": analyse.resultat["tekster"].get(f["spoergsmaal"], ""),
+                "kort": korte.get(f["spoergsmaal"])
+                or forkort(analyse.resultat["tekster"].get(f["spoergsmaal"], "")),
                 # A question answered by fewer than the group is its own small group.
                 "vises": services.kan_se_gruppe(request.user, runde, gruppe, n=f["n"]),
             }
@@ -374,7 +377,10 @@ def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
             if vises and f["gruppe"] == gruppe["navn"]
         ],
         "leder_i_netvaerk": leder_i_netvaerk,
-        "indsatser": Indsats.objects.filter(runde=runde).select_related("ansvarlig"),
+        "indsatser": [
+            (i, korte.get(i.faktor, i.faktor))
+            for i in Indsats.objects.filter(runde=runde).select_related("ansvarlig")
+        ],
         "forespoergsel": request.GET.urlencode(),
     }
     return render(request, "kursuskob/indsatskort.html", context)
@@ -392,19 +398,26 @@ def indsatskort_diagram(request: HttpRequest, pk: int, type_: str, format_: str)
     gruppe = grupper[nummer]
     if not services.kan_se_gruppe(request.user, runde, gruppe):
         raise Http404
+    # The arrows the user may see decide which stored picture is theirs; one that is not
+    # stored (another previous round, or one recomputed since) is drawn for the request.
     forrige = forrige_runde(request, runde, metode, gruppe["navn"])
-    titel = (
-        f"{'Barrierer' if type_ == 'barriere' else 'Drivkræfter'}: {runde.navn} ({gruppe['navn']})"
+    indhold = services.undersoegelse.gemt_diagram(
+        analyse,
+        gruppe=nummer,
+        type_=type_,
+        format_=format_,
+        forrige=forrige["analyse"] if forrige else None,
     )
-    figur = diagram.tegn(
-        gruppe["kort"][type_],
-        titel=titel,
-        forrige=forrige["kort"].get(type_) if forrige else None,
-    )
-    svar = HttpResponse(
-        diagram.som_fil(figur, format_),
-        content_type="image/svg+xml" if format_ == "svg" else "image/png",
-    )
+    if indhold is None:
+        svg, png = services.undersoegelse.tegn_diagram(
+            runde,
+            gruppe,
+            type_,
+            analyse.resultat.get("korte", {}),
+            (forrige["gruppe"], forrige["analyse"].resultat.get("korte", {})) if forrige else None,
+        )
+        indhold = svg.encode() if format_ == "svg" else png
+    svar = HttpResponse(indhold, content_type="image/svg+xml" if format_ == "svg" else "image/png")
     if request.GET.get("hent"):
         svar["Content-Disposition"] = (
             f'attachment; filename="indsatskort-{runde.pk}-{type_}.{format_}"'
@@ -423,7 +436,9 @@ def indsats_opret(request: HttpRequest, pk: int, faktor: str) -> HttpResponse:
         indsats = form.save(commit=False)
         indsats.netvaerk, indsats.runde, indsats.faktor = runde.netvaerk, runde, faktor
         indsats.save()
-        messages.success(request, f"Indsatsen »{indsats}« er sat på {runde.netvaerk}s plan.")
+        messages.success(
+            request, f"Indsatsen »{indsats}« er sat på {genitiv(runde.netvaerk)} plan."
+        )
     else:
         messages.error(request, "Indsatsen er ikke gemt: giv den en titel og en ansvarlig.")
     return redirect(reverse("kursuskob:indsatskort", args=[runde.pk]))

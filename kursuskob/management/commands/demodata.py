@@ -7,7 +7,7 @@ from django.utils import timezone
 from borgere.demo import opret_borgere, opret_forloeb, opret_kampagne
 from borgere.services import beregn_ydelsesbestand
 from jobcenter.demo import DEMO_ADGANGSKODE, opret_brugere, opret_jobcentre
-from kursuskob.demo import opret_kursuskob, opret_undersoegelse
+from kursuskob.demo import opret_kursuskob, opret_kursusledere, opret_undersoegelse
 from kursuskob.services import beregn_kursusnoegletal
 from virksomheder.demo import opret_samarbejde, opret_virksomheder
 
@@ -33,6 +33,8 @@ class Command(BaseCommand):
             kontakter = opret_samarbejde(rng, brugere, idag)
             borgere = opret_borgere(rng, jobcentre, options["borgere_per_jobcenter"], idag)
             forloeb = opret_forloeb(rng, brugere, idag)
+            # After the others, so their random draws among a jobcentre's staff stay the same.
+            brugere += opret_kursusledere()
             kursuskob = opret_kursuskob(rng, idag)
             besvarelser = opret_undersoegelse(rng, idag)
         beregn_ydelsesbestand(dato=idag)
