@@ -35,6 +35,7 @@ REFERENCEDATA = [
     "borgere.migrations.0006_forloebstyper",
     "borgere.migrations.0010_virksomhedscenterkampagnen",
     "kursuskob.migrations.0003_skabelon",
+    "kursuskob.migrations.0006_spoergsmaal_kort_tekst",
     "borgere.migrations.0021_dagens_ydelser_og_maalgrupper",
 ]
 
