@@ -136,6 +136,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/spaerret.html"
 AXES_VERBOSE = False
 # Two-factor login (django-otp, TOTP): the name authenticator apps show for the account.
 OTP_TOTP_ISSUER = env("TOTRIN_UDSTEDER", default="Jobcenter virksomhedssamarbejde")
+# Wrong codes are slowed down by our own rule (jobcenter.forms.ventetid), after a few free tries.
+OTP_TOTP_THROTTLE_FACTOR = 0
 # An app being set up must be confirmed within this many minutes, or its key is thrown away.
 TOTRIN_OPSAETNING_MINUTTER = env.int("TOTRIN_OPSAETNING_MINUTTER", default=10)
 LOGIN_URL = "login"

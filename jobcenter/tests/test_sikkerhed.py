@@ -1,6 +1,7 @@
 """Headers, the deployment check, login lockout, session timeout and the health endpoint."""
 
 import base64
+import re
 import datetime
 import os
 import subprocess
@@ -273,17 +274,46 @@ class TestTotrin:
             for besked in ("Skriv koden", "Koden har 6 cifre", "Koden består kun af cifre")
         )
 
-    def test_repeated_wrong_codes_are_slowed_down(self, client, administrator):
+    def test_repeated_wrong_codes_are_slowed_down_after_a_few_free_tries(
+        self, client, administrator
+    ):
+        """Issue 14, item 11: one typo cost a wait, and the wait said »1 sekunder«."""
+        from jobcenter.forms import FRIE_FORSOEG
         from jobcenter.tests.factories import engangskode, totrinsenhed
 
         enhed = totrinsenhed(administrator)
         self.log_ind(client)
         rigtig = engangskode(enhed)
         forkert = f"{(int(rigtig) + 1) % 1_000_000:06d}"
-        client.post("/log-ind/totrin/", {"kode": forkert})
+        for _ in range(FRIE_FORSOEG - 1):
+            svar = client.post("/log-ind/totrin/", {"kode": forkert})
+            html = svar.content.decode()
+            assert "Koden er forkert eller udløbet" in html and "Vent" not in html
+            assert "Du er ikke logget ind endnu. Ret koden herunder." in html
+            assert "Formularen er ikke gemt" not in html
+        client.post("/log-ind/totrin/", {"kode": forkert})  # the last free one
         svar = client.post("/log-ind/totrin/", {"kode": rigtig})
-        assert "For mange forkerte koder i træk" in svar.content.decode()
+        assert "For mange forkerte koder i træk. Vent 1 sekund, og prøv igen." in (
+            svar.content.decode()
+        )
         assert client.get(self.ADMINSIDE).status_code == 302
+        enhed.refresh_from_db()
+        enhed.throttling_failure_count += 2
+        enhed.throttling_failure_timestamp = timezone.now()
+        enhed.save()
+        svar = client.post("/log-ind/totrin/", {"kode": rigtig})
+        # 2 ** (5 - 3) seconds from the last failure; a slow machine may have used one of them.
+        assert re.search(r"Vent [34] sekunder", svar.content.decode())
+
+    def test_a_right_code_after_a_typo_logs_in(self, client, administrator):
+        from jobcenter.tests.factories import engangskode, totrinsenhed
+
+        enhed = totrinsenhed(administrator)
+        self.log_ind(client)
+        rigtig = engangskode(enhed)
+        client.post("/log-ind/totrin/", {"kode": f"{(int(rigtig) + 1) % 1_000_000:06d}"})
+        assert client.post("/log-ind/totrin/", {"kode": rigtig}).status_code == 302
+        assert client.get(self.ADMINSIDE).status_code == 200
 
     def test_a_next_address_elsewhere_is_not_followed(self, client, administrator):
         from jobcenter.tests.factories import engangskode, totrinsenhed
