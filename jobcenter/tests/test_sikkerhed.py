@@ -1,9 +1,9 @@
 """Headers, the deployment check, login lockout, session timeout and the health endpoint."""
 
 import base64
-import re
 import datetime
 import os
+import re
 import subprocess
 import sys
 
