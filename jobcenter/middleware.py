@@ -1,9 +1,12 @@
 """Middleware of our own: two-factor login for the roles that need it, and no caching of what a
 logged-in user is shown."""
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.views.defaults import page_not_found
 
 from .access import mangler_totrin
 
@@ -44,4 +47,23 @@ class NoStoreMiddleware:
         response = self.get_response(request)
         if request.user.is_authenticated:
             patch_cache_control(response, no_store=True)
+        return response
+
+
+class Dansk404Middleware:
+    """With DEBUG on (`make run`), Django answers a missing page with its technical page, which
+    lists every URL of the product; a user trying the demo gets the Danish page instead, as in
+    production. Off with DEBUG off, where Django's own handler already shows 404.html."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            settings.DEBUG
+            and response.status_code == 404
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            return page_not_found(request, Http404())
         return response

@@ -436,3 +436,26 @@ class TestTotrin:
         assert not TOTPDevice.objects.filter(user=administrator).exists()
         with pytest.raises(CommandError, match="ingen bruger"):
             call_command("nulstil_totrin", "ukendt")
+
+
+def test_a_refusal_is_logged_as_one_line_without_a_traceback(client_for, konsulent, caplog):
+    """Issue 14, item 11: a consultant opening a leader's page filled the log with a traceback."""
+    caplog.set_level("WARNING", logger="django.request")
+    svar = client_for(konsulent).get(reverse("borgere:kampagner"))
+    assert svar.status_code == 403
+    (linje,) = [r for r in caplog.records if r.name == "django.request"]
+    assert linje.getMessage() == "Forbidden (Permission denied): /borgere/maal/"
+    assert linje.exc_info is None and "Traceback" not in caplog.text
+
+
+@pytest.mark.parametrize("sti", ["/findes-ikke/", "/borgere/999999/"])
+def test_make_run_shows_the_danish_404_page_not_the_list_of_urls(
+    client_for, konsulent, settings, sti
+):
+    """Issue 14, item 11: with DEBUG on, a missing page listed every URL of the product."""
+    settings.DEBUG = True
+    svar = client_for(konsulent).get(sti)
+    html = svar.content.decode()
+    assert svar.status_code == 404
+    assert "Siden findes ikke" in html
+    assert "URLconf" not in html and "borgere/&lt;int:pk&gt;" not in html
