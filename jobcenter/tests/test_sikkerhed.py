@@ -459,3 +459,15 @@ def test_make_run_shows_the_danish_404_page_not_the_list_of_urls(
     assert svar.status_code == 404
     assert "Siden findes ikke" in html
     assert "URLconf" not in html and "borgere/&lt;int:pk&gt;" not in html
+
+
+def test_the_product_has_a_favicon(client, client_for, konsulent):
+    assert (
+        'rel="icon" href="/static/img/favicon.svg"'
+        in client_for(konsulent).get("/").content.decode()
+    )
+    svar = client.get("/favicon.ico")
+    assert (svar.status_code, svar["Location"]) == (301, "/static/img/favicon.svg")
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("img/favicon.svg")
