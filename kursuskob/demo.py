@@ -201,7 +201,8 @@ def opret_kursuskob(rng: random.Random, idag: datetime.date) -> int:
             behov=f"Virksomhederne mangler {kursus.maaljob.lower()}e.",
             maaljob=kursus.maaljob,
             kilder=["virksomheder", "arbejdsmarkedsbalancen"],
-            aftale_indgaaet=start - datetime.timedelta(days=30) if fase >= 4 else None,
+            # Agreed a month before the start, and never later than today.
+            aftale_indgaaet=min(start - datetime.timedelta(days=30), idag) if fase >= 4 else None,
             afbudsbetingelser="Afbud senest 14 dage før start." if fase >= 4 else "",
         )
         if fase == 1:

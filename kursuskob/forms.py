@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from borgere.forms import BORGER_HJAELP
 from borgere.models import Borger
@@ -173,6 +174,15 @@ class AftaleForm(forms.ModelForm):
             "refusionsprocent",
         ]
         widgets = {"aftale_indgaaet": DatoInput()}
+
+    def clean_aftale_indgaaet(self):
+        dato = self.cleaned_data["aftale_indgaaet"]
+        if dato and dato > timezone.localdate():
+            raise forms.ValidationError(
+                "Datoen for en indgået aftale kan ikke ligge i fremtiden. Skriv den, når aftalen "
+                "er indgået."
+            )
+        return dato
 
 
 class FordelingForm(forms.Form):

@@ -479,3 +479,24 @@ def test_it_gives_the_demo_a_leader_who_can_confirm_a_purchase_waiting_for_one()
         services.bekraeft_pladser(bruger=leder, kob=kob, noegleperson=leder)
     naeste = services.naeste_fase(bruger=kob.tovholder, kob=kob, idag=START)
     assert naeste.fase == Fase.AFTALE_INSTITUTION
+
+
+def test_an_agreement_cannot_be_entered_into_in_the_future(client_for, kollega):
+    """Issue 14, item 11: »Aftale indgået« could lie after today."""
+    kob = KursuskobFactory(tovholder=kollega, fase=Fase.AFTALE_INSTITUTION, aftale_indgaaet=None)
+    imorgen = datetime.date.today() + datetime.timedelta(days=1)
+    data = {
+        "aftale_indgaaet": imorgen.isoformat(),
+        "afbudsbetingelser": "14 dage",
+        "refusionsprocent": 80,
+        "overbookning": 0,
+    }
+    svar = client_for(kollega).post(reverse("kursuskob:aftale", args=[kob.pk]), data)
+    assert "kan ikke ligge i fremtiden" in svar.content.decode()
+    kob.refresh_from_db()
+    assert kob.aftale_indgaaet is None
+    data["aftale_indgaaet"] = datetime.date.today().isoformat()
+    assert (
+        client_for(kollega).post(reverse("kursuskob:aftale", args=[kob.pk]), data).status_code
+        == 302
+    )
