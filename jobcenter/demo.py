@@ -33,20 +33,27 @@ def opret_jobcentre() -> list[Jobcenter]:
     return jobcentre
 
 
+def demobruger(brugernavn: str, fornavn: str, efternavn: str, rolle: str, jobcenter) -> Bruger:
+    """A demo user with the demo password and an e-mail address (reserved domain), so the
+    e-mails the product sends can be read in the console of `make run`."""
+    bruger, oprettet = Bruger.objects.get_or_create(
+        username=brugernavn,
+        defaults={
+            "first_name": fornavn,
+            "last_name": efternavn,
+            "email": f"{brugernavn}@demo.example",
+            "rolle": rolle,
+            "jobcenter": jobcenter,
+        },
+    )
+    if oprettet:
+        bruger.set_password(DEMO_ADGANGSKODE)
+        bruger.save(update_fields=["password"])
+    return bruger
+
+
 def opret_brugere(jobcentre: list[Jobcenter]) -> list[Bruger]:
-    brugere = []
-    for brugernavn, fornavn, efternavn, rolle, index in DEMO_BRUGERE:
-        bruger, oprettet = Bruger.objects.get_or_create(
-            username=brugernavn,
-            defaults={
-                "first_name": fornavn,
-                "last_name": efternavn,
-                "rolle": rolle,
-                "jobcenter": None if index is None else jobcentre[index],
-            },
-        )
-        if oprettet:
-            bruger.set_password(DEMO_ADGANGSKODE)
-            bruger.save(update_fields=["password"])
-        brugere.append(bruger)
-    return brugere
+    return [
+        demobruger(brugernavn, fornavn, efternavn, rolle, None if i is None else jobcentre[i])
+        for brugernavn, fornavn, efternavn, rolle, i in DEMO_BRUGERE
+    ]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from borgere.models import Borger
-from jobcenter.demo import DEMO_ADGANGSKODE
+from jobcenter.demo import demobruger
 from jobcenter.models import Bruger, Jobcenter, Kommune, Rolle
 
 from .models import (
@@ -82,22 +82,12 @@ KURSUSLEDERE = [
 
 
 def opret_kursusledere() -> list[Bruger]:
-    ledere = []
-    for brugernavn, fornavn, efternavn, nummer in KURSUSLEDERE:
-        bruger, oprettet = Bruger.objects.get_or_create(
-            username=brugernavn,
-            defaults={
-                "first_name": fornavn,
-                "last_name": efternavn,
-                "rolle": Rolle.LEDER,
-                "jobcenter": Jobcenter.objects.get(kommunenummer=nummer),
-            },
+    return [
+        demobruger(
+            brugernavn, fornavn, efternavn, Rolle.LEDER, Jobcenter.objects.get(kommunenummer=nr)
         )
-        if oprettet:
-            bruger.set_password(DEMO_ADGANGSKODE)
-            bruger.save(update_fields=["password"])
-        ledere.append(bruger)
-    return ledere
+        for brugernavn, fornavn, efternavn, nr in KURSUSLEDERE
+    ]
 
 
 def opret_katalog() -> tuple[list, list]:

@@ -25,3 +25,19 @@ def test_the_demo_speaks_todays_words(demo):
         perioder = model.objects.select_related(felt)
         assert perioder.exists()
         assert all(getattr(p, felt).gyldig(p.fra) for p in perioder), model
+
+
+def test_the_demo_has_users_with_e_mail_and_dates_that_make_sense_today(demo):
+    from jobcenter.models import Bruger
+    from kursuskob.models import Kursuskob
+    from virksomheder.models import Aftale, Aftalestatus, Plads
+
+    idag = timezone.localdate()
+    assert Bruger.objects.exists()
+    assert not Bruger.objects.filter(email="").exists()
+    aktive = Aftale.objects.filter(status=Aftalestatus.AKTIV)
+    assert aktive.exists()
+    assert all(a.start <= idag < a.slut and a.naeste_evaluering > idag for a in aktive)
+    assert not Kursuskob.objects.filter(aftale_indgaaet__gt=idag).exists()
+    assert not Plads.objects.filter(oprettet__gt=idag).exists()
+    assert Plads.objects.filter(oprettet__lt=idag).exists()  # free places have stood empty a while

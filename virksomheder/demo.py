@@ -240,7 +240,9 @@ def opret_samarbejde(rng: random.Random, brugere: list[Bruger], idag: datetime.d
             )
         for nummer, virksomhed in enumerate(rng.sample(lokale, min(6, len(lokale)))):
             centerkontrakt = nummer < 2
-            start = idag - datetime.timedelta(days=rng.randint(60, 500))
+            # Running agreements: started up to 300 days ago, so each still runs and its next
+            # evaluation lies ahead.
+            start = idag - datetime.timedelta(days=rng.randint(60, 300))
             aftale = Aftale.objects.create(
                 jobcenter=jobcenter,
                 virksomhed=virksomhed,
@@ -251,7 +253,7 @@ def opret_samarbejde(rng: random.Random, brugere: list[Bruger], idag: datetime.d
                 ),
                 titel=f"Samarbejde med {virksomhed.navn}",
                 status=Aftalestatus.AKTIV,
-                formaal="Flere ledige i match 2 i praktik, der fører til ordinært job.",
+                formaal="Flere aktivitetsparate ledige i praktik, der fører til ordinært job.",
                 maalgruppe="Aktivitetsparate kontanthjælpsmodtagere",
                 antal_pladser=4 if centerkontrakt else rng.randint(1, 6),
                 forloeb="13 ugers virksomhedspraktik med mulighed for løntilskud bagefter.",
@@ -272,7 +274,9 @@ def opret_samarbejde(rng: random.Random, brugere: list[Bruger], idag: datetime.d
                     tovholder=rng.choice(staff),
                 )
                 Plads.objects.bulk_create(
-                    Plads(virksomhedscenter=center, funktion=funktion)
+                    # The places exist from the contract's start: a free one has stood empty
+                    # since then.
+                    Plads(virksomhedscenter=center, funktion=funktion, oprettet=start)
                     for funktion in rng.sample(
                         [
                             "Lager og pakning",
