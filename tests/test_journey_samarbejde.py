@@ -73,3 +73,34 @@ def test_an_administrator_makes_a_centre_contract_with_five_places(log_ind, admi
     expect(
         aftaler.get_by_role("row", name=re.compile("Virksomhedscenter i butikken"))
     ).to_contain_text("5")
+
+
+def test_a_printed_agreement_has_signatures_and_no_screen_messages(log_ind, administrator):
+    """Issue 14, item 11: the printout carried the page's messages and no place to sign."""
+    import datetime
+
+    from virksomheder.models import Aftale
+
+    aftale = Aftale.objects.create(
+        jobcenter=administrator.jobcenter,
+        virksomhed=VirksomhedFactory(navn="Nordfyns Dagligvarer A/S"),
+        type="generel",
+        titel="Samarbejdsaftale",
+        status="aktiv",
+        formaal="Praktik med ordinært job som mål.",
+        start=datetime.date(2026, 1, 1),
+        ansvarlig=administrator,
+    )
+    page = log_ind(administrator)
+    page.goto(f"/virksomheder/aftaler/{aftale.pk}/rediger/")
+    page.get_by_role("button", name="Gem aftale").click()
+    expect(page.get_by_role("status")).to_be_visible()
+    underskrifter = page.get_by_role("region", name="Underskrifter")
+    expect(underskrifter).to_be_hidden()  # on the screen, no signature lines
+    page.emulate_media(media="print")
+    expect(page.get_by_role("status")).to_be_hidden()
+    expect(underskrifter).to_be_visible()
+    expect(underskrifter).to_contain_text("For Jobcenter Aarhus")
+    expect(underskrifter).to_contain_text("For Nordfyns Dagligvarer A/S")
+    expect(page.get_by_role("button", name="Udskriv aftalen")).to_be_hidden()
+    page.emulate_media(media="screen")
