@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from borgere.models import Praktikforloeb
 from borgere.tests.factories import BorgerFactory
+from tests.tilgaengelighed import SKAERME
 from virksomheder.models import Plads, Virksomhedscenter
 from virksomheder.tests.factories import VirksomhedFactory
 
@@ -22,7 +23,8 @@ def vaelg_type(page) -> None:
     expect(page.get_by_label("Type")).to_have_value(re.compile(r"\d+"))
 
 
-def test_a_forloeb_with_a_company_and_a_citizen_found_by_keyboard(log_ind, konsulent):
+@pytest.mark.parametrize("skaerm", SKAERME.values(), ids=SKAERME.keys())
+def test_a_forloeb_with_a_company_and_a_citizen_found_by_keyboard(page, log_ind, konsulent, skaerm):
     brian = BorgerFactory(jobcenter=konsulent.jobcenter, fornavn="Brian", efternavn="Bagge")
     BorgerFactory(jobcenter=konsulent.jobcenter, fornavn="Ida", efternavn="Holm")
     aarhus = VirksomhedFactory(
@@ -31,6 +33,7 @@ def test_a_forloeb_with_a_company_and_a_citizen_found_by_keyboard(log_ind, konsu
     bogense = VirksomhedFactory(
         navn="Bageriet Nordfyn ApS", adresse="Storegade 1", postnummer="5400", by="Bogense"
     )
+    page.set_viewport_size(dict(zip(("width", "height"), skaerm, strict=True)))
     page = log_ind(konsulent)
     page.goto(f"/borgere/{brian.pk}/")
     page.get_by_role("link", name="Nyt forløb").focus()

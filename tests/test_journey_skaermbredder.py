@@ -27,14 +27,11 @@ from jobcenter.context_processors import navigation
 from kursuskob.demo import opret_undersoegelse
 from kursuskob.models import Runde
 from kursuskob.tests.factories import KursuskobFactory
-from tests.tilgaengelighed import brud
+from tests.tilgaengelighed import VINDUER, ZOOM, brud
 from virksomheder.models import Opgave, Plads, Virksomhedscenter
 from virksomheder.tests.factories import VirksomhedFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-ZOOM = 1.5
-VINDUER = {"telefon": 390, "tablet": 768, "laptop": 1366}
 
 BREDEST = "() => [document.documentElement.scrollWidth, window.innerWidth]"
 

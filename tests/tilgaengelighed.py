@@ -68,3 +68,10 @@ class Besoeg:
     @property
     def fejl(self) -> dict[str, list[str]]:
         return {url: linjer for url, linjer in self.fund.items() if linjer}
+
+
+# The three screens of issue 14 at 150 % zoom, as CSS viewports (width, height): a window W px
+# wide lays the page out in W / 1.5 CSS px (tests/test_journey_skaermbredder.py explains it).
+ZOOM = 1.5
+VINDUER = {"telefon": 390, "tablet": 768, "laptop": 1366}
+SKAERME = {navn: (round(b / ZOOM), round(800 / ZOOM)) for navn, b in VINDUER.items()}
