@@ -49,14 +49,17 @@ def test_a_forloeb_from_creation_to_the_four_week_task(log_ind, konsulent):
     page.get_by_label("Slutdato", exact=True).fill("2026-11-30")
     page.get_by_label("Udfald").select_option(label="Uddannelse/læreplads")
     page.get_by_role("button", name="Afslut forløbet").click()
-    expect(page.get_by_role("status")).to_contain_text("opgave om borgerens status 4 uger efter")
+    expect(page.get_by_role("status")).to_contain_text(
+        "Forløbet er afsluttet. Nye opgaver: »Registrér status 4 uger efter forløbet hos"
+    )
 
     page.get_by_role("navigation", name="Hovedmenu").get_by_role(
         "link", name="Mine opgaver"
     ).click()
     row = page.get_by_role("row", name=re.compile("Registrér status 4 uger efter forløbet"))
     expect(row).to_contain_text("28-12-2026")
-    row.get_by_role("link", name=re.compile("Registrér status")).click()
+    # The task names its citizen (masked CPR) and links to the forløb.
+    row.get_by_role("link", name=re.compile(r"\(\d{6}-xxxx\)")).click()
     expect(page.get_by_role("heading", name="Status 4 uger efter")).to_be_visible()
 
 
