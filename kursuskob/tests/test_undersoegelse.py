@@ -294,7 +294,8 @@ def test_every_answer_distribution_shows_its_n_and_each_share_rounded_half_up(
     fordelinger = [f for f in response.context["fordelinger"] if f["vises"]]
     assert fordelinger
     for f in fordelinger:
-        assert f"{f['spoergsmaal']}: {f['tekst']} (n = {f['n']})</caption>" in html
+        besvarelser = f"{f['n']} besvarelse{'' if f['n'] == 1 else 'r'}"
+        assert f"<strong>{f['kort']}</strong>: {f['tekst']} ({besvarelser})</caption>" in html
         for _, antal, andel in f["raekker"]:
             rigtig = (Decimal(antal) / Decimal(f["n"])).quantize(Decimal("0.001"), ROUND_HALF_UP)
             assert procent(andel) == procent(rigtig)
