@@ -41,7 +41,7 @@ demodata: install
 	$(RUN_ENV) $(PY) manage.py demodata
 
 worker: install
-	$(PY) -m celery -A jobcenter worker --loglevel=info
+	$(PY) -m celery -A config worker --loglevel=info
 
 beat: install
-	$(PY) -m celery -A jobcenter beat --loglevel=info
+	$(PY) -m celery -A config beat --loglevel=info

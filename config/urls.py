@@ -5,7 +5,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from . import views
+from jobcenter import views
 
 urlpatterns = [
     path("", views.forside, name="forside"),
