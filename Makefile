@@ -29,6 +29,7 @@ test: install
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(PY) -m ruff check --fix .
@@ -41,7 +42,7 @@ demodata: install
 	$(RUN_ENV) $(PY) manage.py demodata
 
 worker: install
-	$(PY) -m celery -A jobcenter worker --loglevel=info
+	$(PY) -m celery -A config worker --loglevel=info
 
 beat: install
-	$(PY) -m celery -A jobcenter beat --loglevel=info
+	$(PY) -m celery -A config beat --loglevel=info

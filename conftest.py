@@ -12,7 +12,7 @@ import os
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-from jobcenter.celery import app as celery_app
+from config.celery import app as celery_app
 from jobcenter.models import Rolle
 from jobcenter.tests.factories import BrugerFactory, JobcenterFactory, totrinsenhed
 

@@ -130,7 +130,7 @@ def start_worker(queue: str, *, pool: str = "solo", **env: str) -> subprocess.Po
             "-m",
             "celery",
             "-A",
-            "jobcenter",
+            "config",
             "worker",
             f"--pool={pool}",
             "--concurrency=1",

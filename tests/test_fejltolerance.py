@@ -191,7 +191,7 @@ def start_redis(port: int, directory: Path) -> subprocess.Popen:
 
 
 def test_queued_jobs_survive_a_redis_restart(tmp_path, jobcenter_a, konsulent):
-    from jobcenter.celery import app
+    from config.celery import app
 
     kampagne = kampagne_med_en_borger(jobcenter_a, konsulent)
     datoer = [DATO - datetime.timedelta(days=n) for n in range(3)]

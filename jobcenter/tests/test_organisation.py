@@ -84,7 +84,7 @@ def run_django(
     env_overrides: dict[str, str], kode: str = "import django; django.setup()"
 ) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in PROEVEDE}
-    env |= {"DJANGO_SETTINGS_MODULE": "jobcenter.settings", **env_overrides}
+    env |= {"DJANGO_SETTINGS_MODULE": "config.settings", **env_overrides}
     return subprocess.run(
         [sys.executable, "-c", kode],
         env=env,

@@ -57,7 +57,7 @@ def test_check_deploy_is_clean_with_production_settings(https):
         if k not in ("DEBUG", "SECRET_KEY", "HTTPS_VED_PROXY") and not k.startswith("SECURE_")
     }
     env |= {
-        "DJANGO_SETTINGS_MODULE": "jobcenter.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DEBUG": "false",
         "SECRET_KEY": "p" * 20 + "-en-lang-og-tilfaeldig-produktionsnoegle-" + "q" * 20,
         "ALLOWED_HOSTS": "jobcenter.example.dk",

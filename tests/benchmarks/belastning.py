@@ -151,7 +151,7 @@ def start_server(port: int) -> subprocess.Popen:
             sys.executable,
             "-m",
             "gunicorn",
-            "jobcenter.wsgi",
+            "config.wsgi",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
