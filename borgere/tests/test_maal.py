@@ -565,3 +565,32 @@ def test_a_stored_baseline_is_reused_and_equals_a_fresh_count(
     beregn_maal(kampagne=kampagne, dato=DATO)
     genbrugt = {s.jobcenter_id: s.baseline for s in Maalsnapshot.objects.filter(dato=DATO)}
     assert genbrugt == frisk and frisk[maal1_data.a.pk] == 1
+
+
+def test_self_support_has_one_definition_for_maal_2_and_the_forloeb_page(
+    maal2_data, client_for, konsulent
+):
+    """Mål 2 and the forløb's page read the benefit data the same way
+    (Praktikforloeb.objects.med_selvforsoergelse); the consultant's answer stands beside it."""
+    from django.urls import reverse
+
+    from borgere.services.maal import bag_tallet
+
+    kampagne = lav_kampagne()
+    maal2 = kampagne.maal.get(kode="maal-2")
+    i_maal_2 = {f.pk: f.paa_ydelse for f in bag_tallet(maal2, DATO)}
+    direkte = dict(
+        Praktikforloeb.objects.filter(pk__in=i_maal_2)
+        .med_selvforsoergelse(uger=4)
+        .values_list("pk", "paa_ydelse")
+    )
+    assert direkte == i_maal_2 and sorted(i_maal_2.values()) == [False, False, True]
+    client = client_for(konsulent)
+    for pk, paa_ydelse in i_maal_2.items():
+        forloeb = Praktikforloeb.objects.get(pk=pk)
+        if forloeb.borger.jobcenter_id != konsulent.jobcenter_id:
+            continue
+        html = client.get(reverse("borgere:forloeb", args=[pk])).content.decode()
+        ventet = "på ydelse" if paa_ydelse else "selvforsørgende"
+        assert f'data-testid="ifoelge-ydelser">Ifølge ydelsesdata: {ventet}<' in html
+        assert "Jobkonsulentens svar: Ikke registreret endnu" in html
