@@ -471,7 +471,8 @@ def plan_maaltal(bruger: Bruger, rows, fremskridt) -> Plan:
         except ValueError as error:
             plan.fejl.append((nummer, str(error)))
             continue
-        if vaerdi <= 0 or (fundet.er_andel and vaerdi > 1):
+        hoejst = fundet.maalart.stoerste_maaltal
+        if vaerdi <= 0 or (hoejst is not None and vaerdi > hoejst):
             plan.fejl.append((nummer, "måltallet skal være positivt, og en andel højst 100 %"))
             continue
         if (fundet.pk, jobcenter_id) in set_i_fil:

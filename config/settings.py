@@ -233,6 +233,11 @@ OPGAVE_FORTRYD_MINUTTER = env.int("OPGAVE_FORTRYD_MINUTTER", default=15)
 KURSUSKOB_REFUSIONSPROCENT = env.int("KURSUSKOB_REFUSIONSPROCENT", default=80)
 KURSUSKOB_ADVARSEL_DAGE = env.int("KURSUSKOB_ADVARSEL_DAGE", default=14)
 KURSUSKOB_UDFALD_UGER = env.int("KURSUSKOB_UDFALD_UGER", default=4)
+# Weeks after a praktikforløb's end that its status task falls due and the forløb's page reads
+# the benefit data; as a setting, not per forløbstype, since Mål 2 measures every type alike.
+FORLOEB_STATUS_UGER = env.int("FORLOEB_STATUS_UGER", default=4)
+if FORLOEB_STATUS_UGER < 1:
+    raise environ.ImproperlyConfigured("FORLOEB_STATUS_UGER skal være mindst 1.")
 
 # File imports: every upload has limits (design.md §5), enforced while the worker reads the file,
 # and the same for `manage.py importer`. Bytes of the file; data rows; characters in one cell;

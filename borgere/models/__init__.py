@@ -30,7 +30,7 @@ from .forloeb import (
     Trin,
     Udfald,
 )
-from .kampagne import Kampagne, Maal, Maalart, Maalsnapshot, Maaltal
+from .kampagne import Kampagne, Maal, Maalsnapshot, Maaltal
 
 __all__ = [
     "Adgangslog",
@@ -47,7 +47,6 @@ __all__ = [
     "Kampagne",
     "Kandidatstatus",
     "Maal",
-    "Maalart",
     "Maalgruppe",
     "Maalgruppeperiode",
     "Maalsnapshot",

@@ -13,7 +13,8 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import DateField, Exists, F, OuterRef, Q
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -29,7 +30,7 @@ from virksomheder.models import (
     Virksomhed,
 )
 
-from .borger import Borger
+from .borger import Borger, Ydelsesperiode
 
 SNART = datetime.timedelta(days=14)
 
@@ -71,6 +72,16 @@ class Udfald(models.TextChoices):
     ANDET = "andet", "Andet"
 
 
+def paa_dato(model, paa, **filtre) -> Exists:
+    """The outer forløb's citizen has a period of `model` covering `paa` (a date or a
+    reference to the outer row's date), matching `filtre`."""
+    return Exists(
+        model.objects.filter(borger=OuterRef("borger"), fra__lte=paa, **filtre).filter(
+            Q(til__isnull=True) | Q(til__gte=paa)
+        )
+    )
+
+
 class PraktikforloebQuerySet(models.QuerySet):
     def synlige_for(self, user) -> "PraktikforloebQuerySet":
         return self.filter(borger__in=Borger.objects.synlige_for(user))
@@ -79,6 +90,20 @@ class PraktikforloebQuerySet(models.QuerySet):
         """Started and not ended on `dato` (a forløb ending on the date still runs)."""
         return self.filter(trin__gte=Trin.UNDERVEJS, start__lte=dato).filter(
             Q(faktisk_slut__isnull=True) | Q(faktisk_slut__gte=dato)
+        )
+
+    def med_selvforsoergelse(
+        self, *, uger: int, offentlige_ydelser: list[int] | None = None
+    ) -> "PraktikforloebQuerySet":
+        """The one definition of »selvforsørgende N uger efter« (domain §5, Mål 2), read from
+        the benefit data: annotates `opfoelgningsdag` (the end + N weeks) and `paa_ydelse` (the
+        citizen receives one of `offentlige_ydelser`, or any benefit if None, on that day).
+        Self-supporting is `paa_ydelse=False` on an ended forløb whose day has come. Mål 2 and
+        the forløb's page both read it; the consultant's recorded answer stays apart."""
+        efter = datetime.timedelta(weeks=uger)
+        filtre = {} if offentlige_ydelser is None else {"ydelse_id__in": offentlige_ydelser}
+        return self.annotate(opfoelgningsdag=Cast(F("faktisk_slut") + efter, DateField())).annotate(
+            paa_ydelse=paa_dato(Ydelsesperiode, OuterRef("opfoelgningsdag"), **filtre)
         )
 
     def overskredne(self, dato: datetime.date) -> "PraktikforloebQuerySet":

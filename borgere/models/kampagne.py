@@ -73,9 +73,12 @@ class Kampagne(models.Model):
         return datoer
 
 
-class Maalart(models.TextChoices):
-    BESTAND = "bestand", "Bestand på dato"
-    ANDEL = "andel", "Andel selvforsørgende N uger efter"
+def maalarter() -> list[tuple[str, str]]:
+    """The goal kinds' registry as choices, read late: the kinds live with the computation
+    (borgere.services.maalarter), which needs these models."""
+    from ..services.maalarter import valg
+
+    return valg()
 
 
 class Maal(models.Model):
@@ -84,7 +87,7 @@ class Maal(models.Model):
     kampagne = models.ForeignKey(Kampagne, on_delete=models.CASCADE, related_name="maal")
     kode = models.SlugField("kode", max_length=40)
     navn = models.CharField("navn", max_length=200)
-    art = models.CharField("art", max_length=10, choices=Maalart.choices)
+    art = models.CharField("art", max_length=10, choices=maalarter)
     forloebstyper = models.ManyToManyField(Forloebstype, verbose_name="forløbstyper")
     ydelser = models.ManyToManyField(Ydelsestype, verbose_name="ydelser", related_name="+")
     maalgrupper = models.ManyToManyField(Maalgruppe, verbose_name="målgrupper")
@@ -115,31 +118,11 @@ class Maal(models.Model):
         return f"{self.kampagne}: {self.navn}"
 
     @property
-    def er_andel(self) -> bool:
-        return self.art == Maalart.ANDEL
+    def maalart(self):
+        """The goal's kind: how it is counted, compared and written."""
+        from ..services.maalarter import maalart
 
-    @property
-    def hvem_taeller(self) -> str:
-        """Who counts, in one sentence, from the goal's own definition (prefetch its four
-        relations when listing goals)."""
-
-        def eller(relation) -> str:
-            # »eller« between every name: some names hold a comma (»Løntilskud, privat«).
-            return " eller ".join(str(r).lower() for r in relation.all()) or "(ingen valgt)"
-
-        typer, ydelser = eller(self.forloebstyper), eller(self.ydelser)
-        grupper = eller(self.maalgrupper)
-        if not self.er_andel:
-            return (
-                f"Tæller borgere på {ydelser} i {grupper}, som på dagen er i {typer}; "
-                "hver borger tælles én gang."
-            )
-        return (
-            f"Andelen af afsluttede forløb i {typer} for borgere på {ydelser} i {grupper} ved "
-            f"forløbets slut, hvor borgeren {self.uger_efter} uger efter ikke modtager "
-            f"{eller(self.offentlige_ydelser)}, med opfølgningsdage i de seneste "
-            f"{self.vindue_maaneder} måneder."
-        )
+        return maalart(self.art)
 
 
 class Maaltal(models.Model):
@@ -213,10 +196,5 @@ class Maalsnapshot(models.Model):
 
     @property
     def stigning(self) -> Decimal | None:
-        """For a stock, the relative growth since the start; for a share, the change in
-        percentage points."""
-        if self.baseline is None or self.vaerdi is None:
-            return None
-        if self.maal.er_andel:
-            return self.vaerdi - self.baseline
-        return self.vaerdi / self.baseline - 1 if self.baseline else None
+        """The change since the start, as the goal's kind measures it."""
+        return self.maal.maalart.stigning(self)

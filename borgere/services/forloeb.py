@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -24,7 +25,28 @@ from ..models import (
 )
 from .borger import registrer_adgang
 
-STATUS_EFTER = datetime.timedelta(weeks=4)
+
+def status_efter() -> datetime.timedelta:
+    """When an ended forløb's status is due (FORLOEB_STATUS_UGER, the weeks of Mål 2)."""
+    return datetime.timedelta(weeks=settings.FORLOEB_STATUS_UGER)
+
+
+def selvforsoergende_ifoelge_ydelser(
+    forloeb: Praktikforloeb, *, idag: datetime.date
+) -> bool | None:
+    """Whether the benefit data say the citizen was self-supporting on the status day, by the
+    same definition as Mål 2 (every benefit counts as public here, since no goal narrows it);
+    None for a forløb not ended or whose day has not come. Beside, never instead of, the
+    consultant's recorded answer."""
+    if not forloeb.afsluttet or forloeb.faktisk_slut + status_efter() > idag:
+        return None
+    paa_ydelse = (
+        Praktikforloeb.objects.filter(pk=forloeb.pk)
+        .med_selvforsoergelse(uger=settings.FORLOEB_STATUS_UGER)
+        .values_list("paa_ydelse", flat=True)
+        .get()
+    )
+    return not paa_ydelse
 
 
 def logget(bruger: Bruger, forloeb: Praktikforloeb) -> None:
@@ -113,9 +135,9 @@ def afslut_forloeb(
     udfald: str,
     note: str = "",
 ) -> Praktikforloeb:
-    """Step 5. Every ended forløb gets a task 4 weeks after its end to record whether the
-    citizen is self-supporting (Mål 2 is measured then); an interrupted one also an immediate
-    follow-up task: "Jobkonsulenten fulgte med det samme op" (N p.3)."""
+    """Step 5. Every ended forløb gets a task FORLOEB_STATUS_UGER weeks after its end to record
+    whether the citizen is self-supporting (Mål 2 is measured then); an interrupted one also an
+    immediate follow-up task: "Jobkonsulenten fulgte med det samme op" (N p.3)."""
     if forloeb.afsluttet:
         raise ValidationError("Forløbet er allerede afsluttet.")
     if forloeb.trin != Trin.UNDERVEJS:
@@ -141,8 +163,9 @@ def afslut_forloeb(
 
     forloeb.statusopgave = opgave(
         art=Opgaveart.STATUS_4_UGER,
-        titel=f"Registrér status 4 uger efter forløbet hos {forloeb.virksomhed.navn}",
-        frist=slutdato + STATUS_EFTER,
+        titel=f"Registrér status {settings.FORLOEB_STATUS_UGER} uger efter forløbet hos "
+        f"{forloeb.virksomhed.navn}",
+        frist=slutdato + status_efter(),
     )
     if udfald == Udfald.AFBRUDT:
         opgave(

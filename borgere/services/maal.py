@@ -1,111 +1,29 @@
 """Campaign goals computed in the database, one aggregate query per goal, date and kind of
 count, grouped by jobcentre. Definitions (types, benefits, target groups, weeks, window) are
-data on the goal (domain §5)."""
+data on the goal (domain §5); how a goal is counted, compared and written is its kind's
+(borgere.services.maalarter)."""
 
-import calendar
 import datetime
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from django.db.models import Count, DateField, Exists, F, Max, OuterRef, Q
-from django.db.models.functions import Cast, TruncMonth
+from django.db.models import Max, Q
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from jobcenter import afrunding
-from jobcenter.access import kan_se_aggregat
 from jobcenter.services import laast_beregning
 
-from ..models import (
-    Kampagne,
-    Maal,
-    Maalgruppeperiode,
-    Maalsnapshot,
-    Praktikforloeb,
-    Trin,
-    Ydelsesperiode,
-)
-
-FIRE = Decimal("0.0001")
-
-
-def maaneder_foer(dato: datetime.date, maaneder: int) -> datetime.date:
-    aar, maaned = divmod(dato.year * 12 + dato.month - 1 - maaneder, 12)
-    return datetime.date(aar, maaned + 1, min(dato.day, calendar.monthrange(aar, maaned + 1)[1]))
-
-
-def paa_dato(model, paa, **filtre) -> Exists:
-    """The outer forløb's citizen has a period of `model` covering `paa` (a date or a
-    reference to the outer row's date), matching `filtre`."""
-    return Exists(
-        model.objects.filter(borger=OuterRef("borger"), fra__lte=paa, **filtre).filter(
-            Q(til__isnull=True) | Q(til__gte=paa)
-        )
-    )
-
-
-def ider(relation) -> list[int]:
-    """A goal's definition as plain id lists: the planner does better with literal lists than
-    with subqueries through the many-to-many tables."""
-    return list(relation.values_list("pk", flat=True))
-
-
-def i_maalgruppe(maal: Maal, paa) -> Q:
-    return Q(
-        paa_dato(Ydelsesperiode, paa, ydelse_id__in=ider(maal.ydelser)),
-        paa_dato(Maalgruppeperiode, paa, maalgruppe_id__in=ider(maal.maalgrupper)),
-    )
+from ..models import Kampagne, Maal, Maalsnapshot
+from .maalarter import FIRE, Maalart, Taelling
 
 
 def bag_tallet(maal: Maal, dato: datetime.date):
-    """The forløb behind a goal's figure on a date (annotated `paa_ydelse` for a share)."""
-    forloeb = Praktikforloeb.objects.filter(type_id__in=ider(maal.forloebstyper))
-    if not maal.er_andel:
-        # Running forløb of citizens in the target group on the date.
-        return forloeb.koerende(dato).filter(i_maalgruppe(maal, dato))
-    # Ended forløb whose follow-up day (end + N weeks) falls in the window up to the date, and
-    # whose citizen was in the target group on the end date; self-supporting if the citizen
-    # receives none of the public benefits on the follow-up day.
-    efter = datetime.timedelta(weeks=maal.uger_efter)
-    seneste_slut = dato - efter
-    foerste_slut = maaneder_foer(dato, maal.vindue_maaneder) - efter
-    return (
-        forloeb.filter(
-            trin=Trin.AFSLUTNING, faktisk_slut__gt=foerste_slut, faktisk_slut__lte=seneste_slut
-        )
-        .filter(i_maalgruppe(maal, OuterRef("faktisk_slut")))
-        .annotate(opfoelgningsdag=Cast(F("faktisk_slut") + efter, DateField()))
-        .annotate(
-            paa_ydelse=paa_dato(
-                Ydelsesperiode,
-                OuterRef("opfoelgningsdag"),
-                ydelse_id__in=ider(maal.offentlige_ydelser),
-            )
-        )
-    )
+    """The forløb behind a goal's figure on a date."""
+    return maal.maalart.bag_tallet(maal, dato)
 
 
-def taelling(maal: Maal, dato: datetime.date) -> dict[int | None, tuple[int, int | None]]:
-    """Per jobcentre, and nationally under the key None: (distinct citizens, None) for a stock;
-    (self-supporting, all forløb) for a share. One aggregate query, and one more for a stock:
-    a person who moved has a record in each jobcentre (design.md §5), and the nation counts the
-    person once, by CPR number, without the figures showing the link."""
-    grupperet = bag_tallet(maal, dato).values("borger__jobcenter_id").order_by()
-    if not maal.er_andel:
-        rows = grupperet.annotate(n=Count("borger_id", distinct=True))
-        tal = {r["borger__jobcenter_id"]: (r["n"], None) for r in rows}
-        personer = bag_tallet(maal, dato).aggregate(n=Count("borger__cpr", distinct=True))["n"]
-        return {**tal, None: (personer, None)}
-    rows = grupperet.annotate(naevner=Count("pk"), taeller=Count("pk", filter=Q(paa_ydelse=False)))
-    tal = {r["borger__jobcenter_id"]: (r["taeller"], r["naevner"]) for r in rows}
-    return {**tal, None: (sum(t for t, _ in tal.values()), sum(n for _, n in tal.values()))}
-
-
-def vaerdi(taeller: int, naevner: int | None) -> Decimal | None:
-    if naevner is None:
-        return Decimal(taeller)
-    if naevner == 0:
-        return None
-    return (Decimal(taeller) / Decimal(naevner)).quantize(FIRE, ROUND_HALF_UP)
+def taelling(maal: Maal, dato: datetime.date) -> Taelling:
+    return maal.maalart.taelling(maal, dato)
 
 
 def beregn_maal(*, kampagne: Kampagne, dato: datetime.date) -> int:
@@ -116,10 +34,11 @@ def beregn_maal(*, kampagne: Kampagne, dato: datetime.date) -> int:
         beregnet = timezone.now()
         rows = []
         for maal in kampagne.maal.prefetch_related("maaltal"):
+            art = maal.maalart
             nu = taelling(maal, dato)
             ved_start = nu if dato == kampagne.start else startvaerdier(maal, kampagne.start)
             maaltal = {m.jobcenter_id: m.vaerdi for m in maal.maaltal.all()}
-            tom = (0, 0 if maal.er_andel else None)
+            tom = art.tom
             for jobcenter_id in [*sorted((set(nu) | set(ved_start) | set(maaltal)) - {None}), None]:
                 t, n = nu.get(jobcenter_id, tom)
                 t0, n0 = ved_start.get(jobcenter_id, tom)
@@ -128,11 +47,11 @@ def beregn_maal(*, kampagne: Kampagne, dato: datetime.date) -> int:
                         maal=maal,
                         dato=dato,
                         jobcenter_id=jobcenter_id,
-                        vaerdi=vaerdi(t, n),
+                        vaerdi=art.vaerdi(t, n),
                         taeller=t,
                         naevner=n,
                         maaltal=maaltal.get(jobcenter_id),
-                        baseline=vaerdi(t0, n0),
+                        baseline=art.vaerdi(t0, n0),
                         beregnet=beregnet,
                     )
                 )
@@ -141,7 +60,7 @@ def beregn_maal(*, kampagne: Kampagne, dato: datetime.date) -> int:
     return len(rows)
 
 
-def startvaerdier(maal: Maal, start: datetime.date) -> dict[int | None, tuple[int, int | None]]:
+def startvaerdier(maal: Maal, start: datetime.date) -> Taelling:
     """The counts on the campaign's start date: from its snapshot if it has been computed,
     so the nightly run needs one query per goal; otherwise counted now."""
     gemte = maal.snapshots.filter(dato=start).values_list("jobcenter_id", "taeller", "naevner")
@@ -168,12 +87,8 @@ def tempo(snapshot: Maalsnapshot, kampagne: Kampagne) -> Tempo | None:
 
 
 def sammenlignes(snapshot: Maalsnapshot | None) -> Decimal | None:
-    """What jobcentres are compared on: a share as it is; a stock by målopfyldelse, as the
-    sources compare them ("6 ud af 10 jobcentre ligger over landsgennemsnittet mht.
-    målopfyldelse", N p.1), since a count depends on the jobcentre's size."""
-    if snapshot is None:
-        return None
-    return snapshot.vaerdi if snapshot.maal.er_andel else snapshot.maalopfyldelse
+    """What jobcentres are compared on, as the goal's kind says."""
+    return None if snapshot is None else snapshot.maal.maalart.sammenlignes(snapshot)
 
 
 @dataclass(frozen=True)
@@ -190,13 +105,24 @@ class Maaltavle:
     landsgennemsnit: Decimal | None
     over_landet: int
     i_alt: int
-    for_faa: bool = False  # the chosen jobcentre's share rests on too few to show this user
+    for_faa: bool = False  # the chosen jobcentre's figure rests on too few to show this user
+
+    @property
+    def art(self) -> Maalart:
+        return self.maal.maalart
+
+    @property
+    def hvem_taeller(self) -> str:
+        """Who counts, in one sentence, from the goal's own definition (its four relations are
+        prefetched by maaloversigt)."""
+        return self.art.hvem_taeller(self.maal)
 
     @property
     def graf(self) -> list[dict]:
-        """The trend for the chart, rounded as the table beside it shows it: a share in percent
-        with one place (93.8 for 15/16), a count whole. The chart only formats (maal.js)."""
-        rund = afrunding.procent if self.maal.er_andel else afrunding.afrund
+        """The trend for the chart, rounded by the kind as the table beside it shows it (a
+        share in percent with one place, 93.8 for 15/16; a count whole). The chart only writes
+        the numbers with the kind's unit (maal.js)."""
+        rund = self.art.rund
         return [
             {"dato": p["dato"]} | {k: rund(p[k]) for k in ("egen", "landet", "maaltal")}
             for p in self.udvikling
@@ -292,20 +218,18 @@ def maaloversigt(
 
 
 def vis_for(tavler: list[Maaltavle], *, bruger) -> list[Maaltavle]:
-    """A jobcentre's share of few forløb is not shown outside the jobcentre (MINDSTE_ANTAL,
-    design.md §5): it would tell whether its few citizens became self-supporting."""
+    """A jobcentre's figure that its kind hides for this user (a small n, design.md §5) is
+    taken out of the tile, its pace and its trend."""
     vist = []
     for tavle in tavler:
         egen = tavle.egen
-        if egen and tavle.maal.er_andel:
-            n = egen.naevner or 0
-            if not kan_se_aggregat(bruger, n=n, enheder={egen.jobcenter_id: n}, ansvarlig=False):
-                tavle = replace(
-                    tavle,
-                    egen=None,
-                    tempo=None,
-                    for_faa=True,
-                    udvikling=[{**punkt, "egen": None} for punkt in tavle.udvikling],
-                )
+        if egen and tavle.art.for_faa(egen, bruger=bruger):
+            tavle = replace(
+                tavle,
+                egen=None,
+                tempo=None,
+                for_faa=True,
+                udvikling=[{**punkt, "egen": None} for punkt in tavle.udvikling],
+            )
         vist.append(tavle)
     return vist

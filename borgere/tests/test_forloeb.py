@@ -237,6 +237,24 @@ def test_an_interrupted_forloeb_gets_an_immediate_follow_up_task(konsulent, borg
     assert Opgave.objects.get(art=Opgaveart.FORLOEB_AFBRUDT).frist == datetime.date.today()
 
 
+def test_the_status_task_falls_due_after_the_configured_weeks(
+    konsulent, borger, virksomhed, settings
+):
+    """FORLOEB_STATUS_UGER, not a constant: the weeks of the status task and of the forløb's
+    reading of the benefit data."""
+    settings.FORLOEB_STATUS_UGER = 6
+    forloeb = lav_forloeb(borger, virksomhed, konsulent, trin=Trin.UNDERVEJS)
+    afslut_forloeb(
+        bruger=konsulent,
+        forloeb=forloeb,
+        slutdato=datetime.date(2026, 9, 20),
+        udfald=Udfald.ORDINAERT_JOB,
+    )
+    opgave = Opgave.objects.get(art=Opgaveart.STATUS_4_UGER)
+    assert opgave.frist == datetime.date(2026, 11, 1)
+    assert opgave.titel.startswith("Registrér status 6 uger efter forløbet")
+
+
 class TestOpgaverFraForloeb:
     """Issue 14, item 5: a task from a forløb names its citizen and links to the forløb; the
     message after ending lists every task; »Udført« can be undone for a while."""

@@ -565,3 +565,88 @@ def test_a_stored_baseline_is_reused_and_equals_a_fresh_count(
     beregn_maal(kampagne=kampagne, dato=DATO)
     genbrugt = {s.jobcenter_id: s.baseline for s in Maalsnapshot.objects.filter(dato=DATO)}
     assert genbrugt == frisk and frisk[maal1_data.a.pk] == 1
+
+
+def test_a_new_goal_kind_is_one_class_computed_and_shown_end_to_end(
+    maal1_data, client_for, leder, monkeypatch
+):
+    """design.md §7: adding a goal kind is one class in the registry; the computation, the
+    choices of Maal.art, the dashboard and the chart read it, and nothing else changes."""
+    from django.urls import reverse
+
+    from borgere.services import maalarter
+
+    monkeypatch.setattr(maalarter, "MAALARTER", dict(maalarter.MAALARTER))
+
+    @maalarter.registrer
+    class Startede(maalarter.Maalart):
+        """Forløb of the goal's types started in the window up to the date."""
+
+        kode = "startede"
+        navn = "Antal forløb startet i perioden"
+        enhedsnavn = "startede forløb"
+
+        def bag_tallet(self, maal, dato):
+            return Praktikforloeb.objects.filter(
+                type_id__in=maalarter.ider(maal.forloebstyper),
+                trin__gte=Trin.UNDERVEJS,
+                start__gt=maalarter.maaneder_foer(dato, maal.vindue_maaneder),
+                start__lte=dato,
+            )
+
+        def hvem_taeller(self, maal):
+            return (
+                f"Tæller forløb i {maalarter.eller(maal.forloebstyper)}, der er startet i de "
+                f"seneste {maal.vindue_maaneder} måneder."
+            )
+
+    assert ("startede", "Antal forløb startet i perioden") in Maal._meta.get_field("art").choices
+    kampagne = Kampagne.objects.create(
+        kode="ny", navn="Ny kampagne", start=d(2026, 1, 1), slut=d(2026, 12, 31)
+    )
+    maal = Maal.objects.create(kampagne=kampagne, kode="startede", navn="Startede", art="startede")
+    maal.forloebstyper.set(Forloebstype.objects.filter(virksomhedsaktivering=True))
+    Maaltal.objects.create(maal=maal, jobcenter=maal1_data.a, vaerdi=8)
+    beregn_maal(kampagne=kampagne, dato=DATO)
+    # Started in (30-03, 30-06]: b1's second (01-06), b2, b3 and b4 (01-04) in Aarhus; b5 has not
+    # started, b6 starts 01-07 and b7 started 01-03.
+    s = snapshots("startede")
+    assert {k: (v.taeller, v.naevner, v.vaerdi) for k, v in s.items()} == {
+        "Jobcenter Aarhus": (4, None, 4),
+        "landet": (4, None, 4),
+    }
+    assert s["Jobcenter Aarhus"].maalopfyldelse == Decimal("0.5")
+    html = client_for(leder).get(reverse("borgere:kampagne", args=["ny"])).content.decode()
+    assert 'data-testid="vaerdi-startede">4<' in html
+    assert "startede forløb, Jobcenter Aarhus" in html
+    assert "Tæller forløb i løntilskud, offentlig eller" in html
+    assert 'data-enhed="" data-landet="0"' in html
+
+
+def test_self_support_has_one_definition_for_maal_2_and_the_forloeb_page(
+    maal2_data, client_for, konsulent
+):
+    """Mål 2 and the forløb's page read the benefit data the same way
+    (Praktikforloeb.objects.med_selvforsoergelse); the consultant's answer stands beside it."""
+    from django.urls import reverse
+
+    from borgere.services.maal import bag_tallet
+
+    kampagne = lav_kampagne()
+    maal2 = kampagne.maal.get(kode="maal-2")
+    i_maal_2 = {f.pk: f.paa_ydelse for f in bag_tallet(maal2, DATO)}
+    direkte = dict(
+        Praktikforloeb.objects.filter(pk__in=i_maal_2)
+        .med_selvforsoergelse(uger=4)
+        .values_list("pk", "paa_ydelse")
+    )
+    assert direkte == i_maal_2 and sorted(i_maal_2.values()) == [False, False, True]
+    client = client_for(konsulent)
+    for pk, paa_ydelse in i_maal_2.items():
+        forloeb = Praktikforloeb.objects.get(pk=pk)
+        if forloeb.borger.jobcenter_id != konsulent.jobcenter_id:
+            continue
+        html = client.get(reverse("borgere:forloeb", args=[pk])).content.decode()
+        ventet = "på ydelse" if paa_ydelse else "selvforsørgende"
+        assert f'data-testid="ifoelge-ydelser">Ifølge ydelsesdata: {ventet}<' in html
+        assert "Jobkonsulentens svar: Ikke registreret endnu" in html

@@ -13,7 +13,6 @@ from jobcenter.access import hent_eget, kraev_jobcenter, kraev_noegletal, kraev_
 from jobcenter.find import forslag
 from jobcenter.historik import historik
 from jobcenter.paneler import Tavle, paneler
-from jobcenter.templatetags.tal import antal, procent
 from jobcenter.views import formularside
 from virksomheder.models import Jobordre
 
@@ -269,7 +268,7 @@ def ledertavler(request: HttpRequest) -> list[Tavle]:
     resultat = []
     for snapshot, fart in overblik.egne_maal(jobcenter=jobcenter, idag=idag):
         maal = snapshot.maal
-        vis = procent if maal.er_andel else antal
+        vis = maal.maalart.vis
         maaltal = (
             f"måltal {vis(snapshot.maaltal)}" if snapshot.maaltal is not None else "intet måltal"
         )

@@ -1,6 +1,7 @@
 """Praktikforløb: created from the citizen's page, followed through the five steps on their own
 page, and shown on the company's, agreement's and centre's pages from this side."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
@@ -93,6 +94,10 @@ def forloeb(request: HttpRequest, forloeb_pk: int) -> HttpResponse:
         "forlaengelse_form": ForlaengelseForm(prefix="forlaengelse"),
         "afslut_form": AfslutForm(prefix="afslut", initial={"slutdato": timezone.localdate()}),
         "status_form": StatusForm(prefix="status"),
+        "status_uger": settings.FORLOEB_STATUS_UGER,
+        "ifoelge_ydelser": services.forloeb.selvforsoergende_ifoelge_ydelser(
+            forloeb, idag=timezone.localdate()
+        ),
         "historik": historik(forloeb, 20),
     }
     return render(request, "borgere/forloeb.html", context)
@@ -249,7 +254,7 @@ def mine_forloeb(request: HttpRequest) -> HttpResponse:
         "mangler_status": egne.filter(
             trin=Trin.AFSLUTNING,
             selvforsoergende_4_uger__isnull=True,
-            faktisk_slut__lte=idag - services.forloeb.STATUS_EFTER,
+            faktisk_slut__lte=idag - services.forloeb.status_efter(),
         ),
         "idag": idag,
         "hele": hele,

@@ -53,7 +53,7 @@ def eksportraekker(tavler):
         return (value, None) if andel else (None, value)
 
     for tavle in tavler:
-        andel = tavle.maal.er_andel
+        andel = tavle.art.enhedstegn == "%"
         for s in (tavle.egen, tavle.landet):
             if s is not None:
                 yield [
@@ -61,8 +61,9 @@ def eksportraekker(tavler):
                     s.jobcenter.navn if s.jobcenter else "Hele landet",
                     s.dato,
                     *som(andel, s.vaerdi),
-                    s.taeller if andel else None,
-                    s.naevner if andel else None,
+                    # A count is its own numerator; only a figure with a denominator shows both.
+                    s.taeller if s.naevner is not None else None,
+                    s.naevner,
                     *som(andel, s.maaltal),
                     s.maalopfyldelse,
                     *som(andel, s.baseline),
@@ -128,5 +129,14 @@ def bag_maal(request: HttpRequest, kode: str, maal_kode: str) -> HttpResponse:
             borger_ids=[f.borger_id for f in forloeb],
             handling=Handling.BAG_NOEGLETAL,
         )
-    context = {"kampagne": kampagne, "maal": maal, "snapshot": snapshot, "forloeb": forloeb}
+    art = maal.maalart
+    context = {
+        "kampagne": kampagne,
+        "maal": maal,
+        "art": art,
+        "snapshot": snapshot,
+        "kolonne": art.bag_kolonne(maal),
+        "forloeb": forloeb,
+        "raekker": [(f, art.bag_vaerdi(f)) for f in forloeb],
+    }
     return render(request, "borgere/bag_maal.html", context)
