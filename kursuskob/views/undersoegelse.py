@@ -197,7 +197,7 @@ def runde(request: HttpRequest, pk: int) -> HttpResponse:
         "andel": besvaret / i_alt if i_alt else None,
         "kan_besvare": services.kan_besvare(request.user, runde) and runde.lukket is None,
         "kan_styre": kan_styre,
-        "beregning": Beregning.objects.filter(navn=f"indsatskort:{runde.pk}")
+        "beregning": Beregning.objects.filter(navn=services.indsatskort_noegle(runde))
         .order_by("-startet")
         .first(),
         "analyse": runde.analyser.filter(metode=analysis.MULTIPEL).first(),
