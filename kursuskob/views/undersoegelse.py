@@ -347,8 +347,10 @@ def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
                     "type": type_,
                     "data": nu,
                     "raekker": [(f, foer.get(f["kode"]), indsats_form(f)) for f in nu["faktorer"]],
+                    # The action field is marked by a flag, not by its name in the template.
                     "raad": [
-                        (navn, *analysis.RAAD[type_][navn]) for navn in analysis.KVADRANTER.values()
+                        (navn, *analysis.RAAD[type_][navn], navn == analysis.INDSATSOMRAADE)
+                        for navn in analysis.KVADRANTER.values()
                     ],
                     "usikre": sum(f["usikker"] for f in nu["faktorer"]),
                 }
