@@ -198,7 +198,8 @@ class ForloebsdelAdmin(BorgerdataAdmin, admin.ModelAdmin):
 
 @admin.register(Forloebsopgave)
 class ForloebsopgaveAdmin(BorgerdataAdmin, admin.ModelAdmin):
-    list_display = ["opgave", "forloeb"]
+    list_display = ["opgave", "art", "forloeb"]
+    list_filter = ["art"]
     raw_id_fields = ["forloeb", "opgave"]
     borger_sti = "forloeb__borger_id"
 

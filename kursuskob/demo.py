@@ -278,7 +278,7 @@ def opret_undersoegelse(rng: random.Random, idag: datetime.date) -> int:
     """Two national rounds of the study's questionnaire, a year apart, each answered by 57 of
     the 98 jobcentres (the study's response), closed and computed; returns the responses made."""
     from .models import Besvarelse, Runde, Spoergeskema, Spoergsmaal, Svar
-    from .services import beregn_analyse
+    from .services import beregn_indsatskort
 
     if Runde.objects.exists():
         return 0
@@ -326,6 +326,5 @@ def opret_undersoegelse(rng: random.Random, idag: datetime.date) -> int:
                 for k, v in svar.items()
             )
             antal += 1
-        for metode in ("multipel", "bivariat"):
-            beregn_analyse(runde=runde, metode=metode)
+        beregn_indsatskort(runde=runde)
     return antal

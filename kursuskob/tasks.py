@@ -1,7 +1,5 @@
 from celery import shared_task
-from django.utils import timezone
 
-from jobcenter.services import laast_beregning
 from jobcenter.tasks import dag
 
 from . import services
@@ -27,14 +25,9 @@ def send_meddelelse(meddelelse_id: int) -> int:
 @shared_task
 def beregn_indsatskort(runde_id: int) -> int:
     """Both methods for a round: when it closes, or when someone asks."""
-    from .analysis import BIVARIAT, MULTIPEL
     from .models import Runde
 
-    runde = Runde.objects.get(pk=runde_id)
-    # The fill-state row shows the round's page that the computation is under way.
-    with laast_beregning(navn=f"indsatskort:{runde.pk}", dato=timezone.localdate()):
-        for metode in (MULTIPEL, BIVARIAT):
-            services.beregn_analyse(runde=runde, metode=metode)
+    services.beregn_indsatskort(runde=Runde.objects.get(pk=runde_id))
     return runde_id
 
 

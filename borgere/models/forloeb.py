@@ -397,6 +397,11 @@ class Borgerkontakt(models.Model):
         return f"{self.kontakt} om {self.borger}"
 
 
+class Forloebsopgaveart(models.TextChoices):
+    FORLOEB_AFBRUDT = "forloeb_afbrudt", "Følg op på afbrudt forløb"
+    STATUS_4_UGER = "status_4_uger", "Status 4 uger efter forløb"
+
+
 class Forloebsopgave(models.Model):
     """A task that a forløb gave (status 4 weeks after, follow-up of an interrupted one), linked
     from the citizens' side as `Borgerkontakt` is: the task list, which belongs to the company
@@ -404,6 +409,8 @@ class Forloebsopgave(models.Model):
 
     forloeb = models.ForeignKey(Praktikforloeb, on_delete=models.CASCADE, related_name="opgaver")
     opgave = models.OneToOneField(Opgave, on_delete=models.CASCADE, related_name="+")
+    # The kind lives here, not on the task, whose own kind is only »from another part«.
+    art = models.CharField("art", max_length=20, choices=Forloebsopgaveart.choices)
 
     class Meta:
         verbose_name = "opgave fra forløb"

@@ -16,6 +16,7 @@ from ..models import (
     Borgerkontakt,
     Forlaengelse,
     Forloebsopgave,
+    Forloebsopgaveart,
     Handling,
     Opfoelgningssamtale,
     Praktikaftale,
@@ -151,25 +152,26 @@ def afslut_forloeb(
     forloeb.afslutningsnote = note
     forloeb.trin = Trin.AFSLUTNING
 
-    def opgave(**felter) -> Opgave:
+    def opgave(art: Forloebsopgaveart, **felter) -> Opgave:
         opgave = Opgave.objects.create(
             jobcenter_id=forloeb.borger.jobcenter_id,
             virksomhed=forloeb.virksomhed,
             ansvarlig=forloeb.jobkonsulent,
+            art=Opgaveart.FRA_ANDEN_DEL,
             **felter,
         )
-        Forloebsopgave.objects.create(forloeb=forloeb, opgave=opgave)
+        Forloebsopgave.objects.create(forloeb=forloeb, opgave=opgave, art=art)
         return opgave
 
     forloeb.statusopgave = opgave(
-        art=Opgaveart.STATUS_4_UGER,
+        art=Forloebsopgaveart.STATUS_4_UGER,
         titel=f"Registrér status {settings.FORLOEB_STATUS_UGER} uger efter forløbet hos "
         f"{forloeb.virksomhed.navn}",
         frist=slutdato + status_efter(),
     )
     if udfald == Udfald.AFBRUDT:
         opgave(
-            art=Opgaveart.FORLOEB_AFBRUDT,
+            art=Forloebsopgaveart.FORLOEB_AFBRUDT,
             titel=f"Følg op på det afbrudte forløb hos {forloeb.virksomhed.navn}",
             frist=timezone.localdate(),
         )

@@ -26,11 +26,16 @@ def taelling(maal: Maal, dato: datetime.date) -> Taelling:
     return maal.maalart.taelling(maal, dato)
 
 
+def maal_noegle(kampagne: Kampagne) -> str:
+    """The fill-state key of a campaign's goals: the service locks it, the page reads it."""
+    return f"maal:{kampagne.kode}"
+
+
 def beregn_maal(*, kampagne: Kampagne, dato: datetime.date) -> int:
     """Write every goal's snapshot for `dato`, per jobcentre and nationally, with target and
     the value at the campaign's start. A rerun replaces the date's rows; an overlapping run
     waits for the lock. Returns the number of rows."""
-    with laast_beregning(navn=f"maal:{kampagne.kode}", dato=dato):
+    with laast_beregning(navn=maal_noegle(kampagne), dato=dato):
         beregnet = timezone.now()
         rows = []
         for maal in kampagne.maal.prefetch_related("maaltal"):

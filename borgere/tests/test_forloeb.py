@@ -9,7 +9,15 @@ from django.urls import URLPattern, reverse
 from django.utils import timezone
 
 from borgere import urls as borger_urls
-from borgere.models import Adgangslog, Forloebstype, Praktikaftale, Praktikforloeb, Trin, Udfald
+from borgere.models import (
+    Adgangslog,
+    Forloebsopgaveart,
+    Forloebstype,
+    Praktikaftale,
+    Praktikforloeb,
+    Trin,
+    Udfald,
+)
 from borgere.services import afslut_forloeb, naeste_trin, pladsoversigt
 from borgere.tests.factories import BorgerFactory
 from virksomheder.models import Opgave, Opgaveart, Plads, Virksomhedscenter
@@ -213,11 +221,14 @@ def test_follow_up_extension_and_ending_with_the_four_week_task(
     )
     opgave = Opgave.objects.get()
     assert (opgave.art, opgave.frist, opgave.ansvarlig) == (
-        Opgaveart.STATUS_4_UGER,
+        Opgaveart.FRA_ANDEN_DEL,
         datetime.date(2027, 1, 17),
         konsulent,
     )
-    assert [link.opgave for link in forloeb.opgaver.all()] == [opgave]  # a link, not a URL
+    # A link, not a URL; the kind is the citizens' side's, for the task's side knows no forløb.
+    assert [(link.opgave, link.art) for link in forloeb.opgaver.all()] == [
+        (opgave, Forloebsopgaveart.STATUS_4_UGER)
+    ]
     client.post(handling("status"), {"status-selvforsoergende": "ja"})
     forloeb.refresh_from_db()
     opgave.refresh_from_db()
@@ -232,9 +243,10 @@ def test_an_interrupted_forloeb_gets_an_immediate_follow_up_task(konsulent, borg
         slutdato=datetime.date(2026, 9, 20),
         udfald=Udfald.AFBRUDT,
     )
-    arter = set(Opgave.objects.values_list("art", flat=True))
-    assert arter == {Opgaveart.STATUS_4_UGER, Opgaveart.FORLOEB_AFBRUDT}
-    assert Opgave.objects.get(art=Opgaveart.FORLOEB_AFBRUDT).frist == datetime.date.today()
+    arter = set(forloeb.opgaver.values_list("art", flat=True))
+    assert arter == {Forloebsopgaveart.STATUS_4_UGER, Forloebsopgaveart.FORLOEB_AFBRUDT}
+    afbrudt = forloeb.opgaver.get(art=Forloebsopgaveart.FORLOEB_AFBRUDT).opgave
+    assert afbrudt.frist == datetime.date.today()
 
 
 def test_the_status_task_falls_due_after_the_configured_weeks(
@@ -250,7 +262,7 @@ def test_the_status_task_falls_due_after_the_configured_weeks(
         slutdato=datetime.date(2026, 9, 20),
         udfald=Udfald.ORDINAERT_JOB,
     )
-    opgave = Opgave.objects.get(art=Opgaveart.STATUS_4_UGER)
+    opgave = forloeb.opgaver.get(art=Forloebsopgaveart.STATUS_4_UGER).opgave
     assert opgave.frist == datetime.date(2026, 11, 1)
     assert opgave.titel.startswith("Registrér status 6 uger efter forløbet")
 
@@ -290,6 +302,7 @@ class TestOpgaverFraForloeb:
             html = client_for(konsulent).get(url).content.decode()
             link = f'<a href="{forloeb.get_absolute_url()}">Brian Bager ({borger.cpr_maskeret})</a>'
             assert link in html, url
+            assert "Følg op på afbrudt forløb" in html, url
             assert borger.cpr not in html
         assert Adgangslog.objects.filter(borger=borger, handling="liste").count() == 2
 
@@ -301,7 +314,9 @@ class TestOpgaverFraForloeb:
 
     def test_done_can_be_undone_for_a_while(self, client_for, konsulent, afsluttet, settings):
         client = client_for(konsulent)
-        opgave = Opgave.objects.get(art=Opgaveart.FORLOEB_AFBRUDT)
+        opgave = Opgave.objects.get(
+            pk=afsluttet[0].opgaver.get(art=Forloebsopgaveart.FORLOEB_AFBRUDT).opgave_id
+        )
         html = client.post(
             reverse("virksomheder:opgave_afslut", args=[opgave.pk]), follow=True
         ).content.decode()

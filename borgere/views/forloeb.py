@@ -343,7 +343,8 @@ def center_panel(request: HttpRequest, center: Virksomhedscenter) -> str:
 
 def opgave_emner(request: HttpRequest, opgaver) -> dict[int, str]:
     """Whose task each forløb task is, for the task lists: the citizen (name and masked CPR)
-    with a link to the forløb, for the user's own jobcentre only; each citizen shown is logged."""
+    with a link to the forløb, and the task's kind, for the user's own jobcentre only; each
+    citizen shown is logged."""
     if not i_jobcenter(request.user):
         return {}
     links = list(
@@ -357,10 +358,11 @@ def opgave_emner(request: HttpRequest, opgaver) -> dict[int, str]:
     )
     return {
         link.opgave_id: format_html(
-            '<a href="{}">{} ({})</a>',
+            '<a href="{}">{} ({})</a><br><span class="small-text">{}</span>',
             link.forloeb.get_absolute_url(),
             link.forloeb.borger.navn,
             link.forloeb.borger.cpr_maskeret,
+            link.get_art_display(),
         )
         for link in links
     }

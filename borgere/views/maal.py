@@ -11,7 +11,7 @@ from jobcenter.models import Beregning, Jobcenter
 
 from .. import services, tasks
 from ..models import Handling, Kampagne
-from ..services.maal import bag_tallet, vis_for
+from ..services.maal import bag_tallet, maal_noegle, vis_for
 
 # A column holds one kind of number: a share goal's figures stand under »andel«, a stock goal's
 # under »antal«.
@@ -100,7 +100,7 @@ def kampagne(request: HttpRequest, kode: str) -> HttpResponse:
         "idag": idag,
         "dato": dato,
         "tavler": tavler,
-        "beregning": Beregning.objects.filter(navn=f"maal:{kampagne.kode}")
+        "beregning": Beregning.objects.filter(navn=maal_noegle(kampagne))
         .order_by("-startet")
         .first(),
         "eksport": request.GET.urlencode(),

@@ -16,11 +16,13 @@ from .kob import (
     venter_paa_jobcenter,
 )
 from .kommunikation import advar_om_minimum, kickoff, minimum_i_fare, opret_kickoff, send_meddelelse
-from .noegletal import beregn_kursusnoegletal, kan_se_udfald, seneste
+from .noegletal import KURSUSNOEGLETAL, beregn_kursusnoegletal, kan_se_udfald, seneste
 from .undersoegelse import (
     beregn_analyse,
+    beregn_indsatskort,
     dataramme,
     gem_besvarelse,
+    indsatskort_noegle,
     kan_besvare,
     kan_lave_indsats,
     kan_se_gruppe,
@@ -35,7 +37,10 @@ from .undersoegelse import (
 from .visitation import afmeld, book_henviste, henvis, registrer_opfoelgning
 
 __all__ = [
+    "KURSUSNOEGLETAL",
     "beregn_analyse",
+    "beregn_indsatskort",
+    "indsatskort_noegle",
     "dataramme",
     "gem_besvarelse",
     "kan_besvare",

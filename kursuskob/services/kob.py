@@ -384,8 +384,13 @@ class Punkt:
 
     tekst: str
     opfyldt: bool
-    hvem: str
+    # The role that must act, in words; None when the line waits on no one (only on a date).
+    hvem: str | None
     kraevet: bool = True
+
+    @property
+    def venter_paa_nogen(self) -> bool:
+        return self.hvem is not None
 
 
 def _opremsning(navne: list[str]) -> str:
@@ -393,9 +398,9 @@ def _opremsning(navne: list[str]) -> str:
     return navne[0] if len(navne) == 1 else f"{', '.join(navne[:-1])} og {navne[-1]}"
 
 
-def _rolle_i(rolle: str, navne: list[str]) -> str:
-    """Who must act, by role and jobcentre: »lederen i Jobcenter Aalborg«; »–« for nobody."""
-    return f"{rolle} i {_opremsning(sorted(navne))}" if navne else "–"
+def _rolle_i(rolle: str, navne: list[str]) -> str | None:
+    """Who must act, by role and jobcentre: »lederen i Jobcenter Aalborg«; None for nobody."""
+    return f"{rolle} i {_opremsning(sorted(navne))}" if navne else None
 
 
 def tjekliste(kob: Kursuskob, regnskab: Pladsregnskab, idag: datetime.date) -> list[Punkt]:
@@ -526,7 +531,7 @@ def naeste_fase(*, bruger: Bruger, kob: Kursuskob, idag: datetime.date) -> Kursu
     kraev(er_tovholder(bruger, kob), "Kun tovholderen kan afslutte en fase.")
     kraev(kob.fase < Fase.OPFOELGNING, "Kursuskøbet er i sidste fase, opfølgningen.")
     mangler = [
-        p.tekst if p.hvem == "–" else f"{p.tekst} (venter på {p.hvem})"
+        f"{p.tekst} (venter på {p.hvem})" if p.venter_paa_nogen else p.tekst
         for p in tjekliste(kob, pladsregnskab(kob), idag)
         if p.kraevet and not p.opfyldt
     ]

@@ -30,6 +30,9 @@ from ..models import (
     Udfald,
 )
 
+# The fill-state key of the nightly figures: the service locks it, the overview reads it.
+KURSUSNOEGLETAL = "kursuskob"
+
 DELTAGERE = [Status.STARTET, Status.GENNEMFOERT, Status.AFBRUDT]
 
 
@@ -150,7 +153,7 @@ def _tal(data: list[dict], jobcenter_id: int | None) -> dict:
 
 def beregn_kursusnoegletal(*, dato: datetime.date) -> int:
     """Replace the figures for `dato` for every jobcentre, network and the country."""
-    with laast_beregning(navn="kursuskob", dato=dato):
+    with laast_beregning(navn=KURSUSNOEGLETAL, dato=dato):
         data = _kob_data(dato)
         Kursusnoegletal.objects.filter(dato=dato).delete()
         raekker = [Kursusnoegletal(dato=dato, tal=_tal(data, None))]

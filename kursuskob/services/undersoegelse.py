@@ -193,7 +193,7 @@ def send_paamindelser(*, dato: datetime.date) -> int:
     sendt = 0
     frister = [dato + datetime.timedelta(days=d) for d in PAAMINDELSE_DAGE]
     for runde in Runde.objects.filter(lukket__isnull=True, frist__in=frister):
-        with laast_beregning(navn=f"paamindelse:{runde.pk}", dato=dato) as beregning:
+        with laast_beregning(navn=paamindelse_noegle(runde), dato=dato) as beregning:
             if beregning.afsluttet is not None:
                 continue
             mangler = runde.jobcentre.exclude(
@@ -319,6 +319,27 @@ def beregn_analyse(*, runde: Runde, metode: str = analysis.MULTIPEL) -> Analyse:
             naeste, tegn_diagrammer(runde=naeste.runde, metode=metode, resultat=naeste.resultat)
         )
     return analyse
+
+
+def indsatskort_noegle(runde: Runde) -> str:
+    """The fill-state key of a round's indsatskort: the service locks it, the round's page
+    reads it."""
+    return f"indsatskort:{runde.pk}"
+
+
+def beregn_indsatskort(*, runde: Runde, dato: datetime.date | None = None) -> list[Analyse]:
+    """Both methods for a round, under the round's lock: a run by hand waits for the job (and
+    the other way round) instead of the two replacing each other's pictures halfway."""
+    with laast_beregning(navn=indsatskort_noegle(runde), dato=dato or timezone.localdate()):
+        return [
+            beregn_analyse(runde=runde, metode=metode)
+            for metode in (analysis.MULTIPEL, analysis.BIVARIAT)
+        ]
+
+
+def paamindelse_noegle(runde: Runde) -> str:
+    """The fill-state key of a day's reminders for a round, which makes them go out once."""
+    return f"paamindelse:{runde.pk}"
 
 
 def _runder_i_serie(runde: Runde, runder=None):

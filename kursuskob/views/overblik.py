@@ -48,6 +48,8 @@ def overblik(request: HttpRequest) -> HttpResponse:
         "udfald_vises": raekke is not None and services.kan_se_udfald(request.user, raekke),
         "mindste_antal": settings.MINDSTE_ANTAL,
         "faser": Fase.choices,
-        "beregning": Beregning.objects.filter(navn="kursuskob").order_by("-startet").first(),
+        "beregning": Beregning.objects.filter(navn=services.KURSUSNOEGLETAL)
+        .order_by("-startet")
+        .first(),
     }
     return render(request, "kursuskob/overblik.html", context)

@@ -197,7 +197,7 @@ def runde(request: HttpRequest, pk: int) -> HttpResponse:
         "andel": besvaret / i_alt if i_alt else None,
         "kan_besvare": services.kan_besvare(request.user, runde) and runde.lukket is None,
         "kan_styre": kan_styre,
-        "beregning": Beregning.objects.filter(navn=f"indsatskort:{runde.pk}")
+        "beregning": Beregning.objects.filter(navn=services.indsatskort_noegle(runde))
         .order_by("-startet")
         .first(),
         "analyse": runde.analyser.filter(metode=analysis.MULTIPEL).first(),
@@ -347,8 +347,10 @@ def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
                     "type": type_,
                     "data": nu,
                     "raekker": [(f, foer.get(f["kode"]), indsats_form(f)) for f in nu["faktorer"]],
+                    # The action field is marked by a flag, not by its name in the template.
                     "raad": [
-                        (navn, *analysis.RAAD[type_][navn]) for navn in analysis.KVADRANTER.values()
+                        (navn, *analysis.RAAD[type_][navn], navn == analysis.INDSATSOMRAADE)
+                        for navn in analysis.KVADRANTER.values()
                     ],
                     "usikre": sum(f["usikker"] for f in nu["faktorer"]),
                 }

@@ -113,8 +113,9 @@ class Opgaveart(models.TextChoices):
     MOEDETILBUD = "moedetilbud", "Tilbyd et personligt møde"
     EVALUERING = "evaluering", "Årlig evaluering af aftale"
     UDLOEB = "udloeb", "Aftale udløber"
-    FORLOEB_AFBRUDT = "forloeb_afbrudt", "Følg op på afbrudt forløb"
-    STATUS_4_UGER = "status_4_uger", "Status 4 uger efter forløb"
+    # A task that an app above gave (a forløb's, say): that app keeps its kind on its own link
+    # row and names it through the `opgave_emner` hook, for this side knows no citizen.
+    FRA_ANDEN_DEL = "fra_anden_del", "Opgave fra en anden del"
 
 
 class OpgaveQuerySet(JobcenterQuerySet):
@@ -176,6 +177,12 @@ class Opgave(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+    @property
+    def vis_art(self) -> bool:
+        """Whether a task list names the kind under the title: not for a plain task, nor for one
+        whose kind the app that gave it names (in its `emne`)."""
+        return self.art not in (Opgaveart.MANUEL, Opgaveart.FRA_ANDEN_DEL)
 
     @property
     def er_forfalden(self) -> bool:

@@ -1,8 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from kursuskob.analysis import BIVARIAT, MULTIPEL
 from kursuskob.models import Runde
-from kursuskob.services import beregn_analyse
+from kursuskob.services import beregn_indsatskort
 
 
 class Command(BaseCommand):
@@ -16,6 +15,8 @@ class Command(BaseCommand):
         if not fundet.exists():
             raise CommandError(f"Ukendt runde »{runde}«.")
         runde = fundet.get()
-        for metode in (MULTIPEL, BIVARIAT):
-            analyse = beregn_analyse(runde=runde, metode=metode)
-            self.stdout.write(f"{runde}: {metode} beregnet på {analyse.resultat['n']} besvarelser.")
+        # The service takes the round's lock, so a run by hand waits for the job's.
+        for analyse in beregn_indsatskort(runde=runde):
+            self.stdout.write(
+                f"{runde}: {analyse.metode} beregnet på {analyse.resultat['n']} besvarelser."
+            )
