@@ -84,5 +84,8 @@ def test_a_forloeb_with_a_company_and_a_citizen_found_by_keyboard(page, log_ind,
     vaelg_type(page)
     page.get_by_role("button", name="Opret forløb i pladsen").focus()
     page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    # A refused form names its errors here, so a failure says why.
+    expect(page.locator(".form-error-message")).to_have_count(0)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Bageriet Nordfyn ApS")
     assert Praktikforloeb.objects.get(plads=plads).borger.navn == "Ida Holm"
