@@ -274,3 +274,24 @@ def test_a_contact_is_found_by_company_without_javascript(
     assert list(radioer(html, "kontakt")) == [str(kontakt.pk)]
     client.post(url, {"kontakt": str(kontakt.pk)})
     assert [k.kontakt for k in borger.kontakter.all()] == [kontakt]
+
+
+def test_ids_are_never_written_with_a_thousands_separator(client_for, konsulent, jobcenter_a):
+    """Danish number formatting wrote a citizen with id 12345 as »12.345« into the suggestion's
+    value, and picking it then failed (found by the full test run, where ids pass 1000)."""
+    ida = BorgerFactory(pk=12345, jobcenter=jobcenter_a, fornavn="Ida", efternavn="Holm")
+    client = client_for(konsulent)
+    svar = client.post(reverse("borgere:find"), {"q": "ida holm"}).text
+    assert 'data-vaerdi="12345"' in svar
+    center = Virksomhedscenter.objects.create(
+        jobcenter=jobcenter_a, virksomhed=VirksomhedFactory(), navn="Centret", form="virtuelt"
+    )
+    plads = Plads.objects.create(virksomhedscenter=center, funktion="Lager")
+    url = reverse("borgere:plads_fyld", args=[plads.pk])
+    html = client.post(url, forloeb_data(konsulent, find="borger", borger_soeg="ida holm")).text
+    assert list(radioer(html, "borger")) == ["12345"]
+    # A form sent back for another field keeps the picked citizen's id as it is.
+    html = client.post(url, forloeb_data(konsulent, borger="12345", start="31-02-2026")).text
+    assert 'name="borger" value="12345" data-find-vaerdi' in html
+    svar = client.post(url, forloeb_data(konsulent, borger="12345"))
+    assert svar.status_code == 302 and Praktikforloeb.objects.get().borger == ida

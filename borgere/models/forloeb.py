@@ -251,8 +251,9 @@ class Praktikforloeb(models.Model):
             fejl["planlagt_slut"] = "Den planlagte slutdato må ikke ligge før starten."
         if fejl:
             raise ValidationError(fejl)
-        # Not keyed on the field: a form that fills a given place does not show it.
-        if self.plads_id and self.virksomhed_id:
+        # Not keyed on the field: a form that fills a given place does not show it. Without a
+        # valid start (its own field error says why) there is no period to check.
+        if self.plads_id and self.virksomhed_id and self.start:
             if self.plads.virksomhedscenter.virksomhed_id != self.virksomhed_id:
                 raise ValidationError("Pladsen hører til en anden virksomhed end forløbet.")
             til = self.faktisk_slut or self.planlagt_slut
