@@ -2,10 +2,11 @@
 
 import itertools
 
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.utils import NestedObjects
 from django.db import router
+
+from .paneler import hooks
 
 
 class SletningVises:
@@ -18,9 +19,8 @@ class SletningVises:
         samler = NestedObjects(using=router.db_for_write(self.model))
         samler.collect(objs)
         objekter = [*itertools.chain.from_iterable(samler.model_objs.values()), *samler.protected]
-        for config in apps.get_app_configs():
-            if hook := getattr(config, "drift_viste", None):
-                hook(request, objekter)
+        for hook in hooks("drift_viste"):
+            hook(request, objekter)
         return resultat
 
 

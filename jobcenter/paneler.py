@@ -24,23 +24,19 @@ class Tavle:
     advarsel: bool = False
 
 
+def hooks(navn: str) -> list:
+    """Every app's AppConfig method named `navn`, in app order: the one way a lower app asks
+    the apps above (panels, tiles, the subjects of its rows, what an admin page showed)."""
+    return [metode for config in apps.get_app_configs() if (metode := getattr(config, navn, None))]
+
+
 def tavler(request: HttpRequest) -> list[Tavle]:
     """The leader's overview: each app's `ledertavler(request)` in app order."""
-    return [
-        tavle
-        for config in apps.get_app_configs()
-        if hasattr(config, "ledertavler")
-        for tavle in config.ledertavler(request)
-    ]
+    return [tavle for metode in hooks("ledertavler") for tavle in metode(request)]
 
 
 def paneler(hook: str, request: HttpRequest, *args) -> list[str]:
-    dele = []
-    for config in apps.get_app_configs():
-        metode = getattr(config, hook, None)
-        if metode is not None and (html := metode(request, *args)):
-            dele.append(html)
-    return dele
+    return [html for metode in hooks(hook) if (html := metode(request, *args))]
 
 
 def emner(hook: str, request: HttpRequest, objekter) -> list:
@@ -48,11 +44,11 @@ def emner(hook: str, request: HttpRequest, objekter) -> list:
     each app's hook `hook(request, objekter)` returns {pk: html}; the html is set on the row as
     `emne`. The list, which knows no citizen, can then name one."""
     objekter = list(objekter)
-    for config in apps.get_app_configs():
-        metode = getattr(config, hook, None)
-        if metode is not None and objekter:
-            fundet = metode(request, objekter)
-            for objekt in objekter:
-                if objekt.pk in fundet:
-                    objekt.emne = fundet[objekt.pk]
+    if not objekter:
+        return objekter
+    for metode in hooks(hook):
+        fundet = metode(request, objekter)
+        for objekt in objekter:
+            if objekt.pk in fundet:
+                objekt.emne = fundet[objekt.pk]
     return objekter
