@@ -1,0 +1,2 @@
+"""Who may do what in `kursuskob`: the app's access predicates, each `(bruger) -> bool` or
+`(bruger, obj) -> bool`. Views, services and templates ask these; none decides access itself."""
