@@ -28,6 +28,9 @@ class Migration(migrations.Migration):
         ('virksomheder', '0004_forloebsopgaver'),
     ]
 
+    # The link rows are made from `Opgave.adresse` before virksomheder drops it.
+    run_before = [("virksomheder", "0006_opgave_uden_adresse")]
+
     operations = [
         migrations.CreateModel(
             name='Forloebsopgave',

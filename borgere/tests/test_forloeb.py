@@ -335,23 +335,6 @@ class TestOpgaverFraForloeb:
         assert opgave.udfoert is not None
         assert "»Udført« kan kun fortrydes i 15 minutter" in html
 
-    def test_old_tasks_with_a_forloeb_url_become_links(self, konsulent, borger, virksomhed):
-        from importlib import import_module
-
-        from django.apps import apps
-
-        forloeb = lav_forloeb(borger, virksomhed, konsulent)
-        gammel = Opgave.objects.create(
-            jobcenter=konsulent.jobcenter,
-            ansvarlig=konsulent,
-            titel="Status",
-            frist=datetime.date(2026, 10, 1),
-            adresse=forloeb.get_absolute_url(),
-        )
-        import_module("borgere.migrations.0019_forloebsopgaver").fra_adresser(apps, None)
-        gammel.refresh_from_db()
-        assert gammel.adresse == "" and forloeb.opgaver.get().opgave == gammel
-
 
 @pytest.mark.parametrize(
     ("art", "data", "besked"),

@@ -141,9 +141,6 @@ class Opgave(models.Model):
     )
     art = models.CharField("art", max_length=20, choices=Opgaveart.choices, default="manuel")
     titel = models.CharField("opgave", max_length=200)
-    adresse = models.CharField(
-        "side", max_length=200, blank=True, help_text="Hvor opgaven løses, fx et forløbs side."
-    )
     beskrivelse = models.TextField("beskrivelse", blank=True)
     frist = models.DateField("frist")
     ansvarlig = models.ForeignKey(
