@@ -4,13 +4,11 @@ one holds the lock, the other waits. Shown by holding the lock on a connection o
 own and letting the command and the task run into PostgreSQL's lock timeout."""
 
 import datetime
-import threading
 from collections.abc import Callable
-from contextlib import contextmanager
 
 import pytest
 from django.core.management import call_command
-from django.db import OperationalError, connection, connections
+from django.db import OperationalError, connection
 from django.utils import timezone
 
 from borgere import tasks as borgertasks
@@ -21,6 +19,7 @@ from jobcenter.services import laast_beregning
 from kursuskob import services as kursusservices
 from kursuskob import tasks as kursustasks
 from kursuskob.models import Runde, Spoergeskema
+from tests.traade import holdt_i_anden_traad
 from virksomheder import tasks as virksomhedstasks
 from virksomheder.services import OPGAVEOVERSIGT
 
@@ -29,33 +28,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 DATO = datetime.date(2027, 1, 31)
 
 
-@contextmanager
 def laasen_holdes(navn: str, dato: datetime.date):
     """Hold the computation's lock, as a running job does, on a connection of its own until the
     block ends."""
-    holdes, slip = threading.Event(), threading.Event()
-    fejl = []
-
-    def hold():
-        try:
-            with laast_beregning(navn=navn, dato=dato):
-                holdes.set()
-                slip.wait(timeout=60)
-        except Exception as error:  # noqa: BLE001 – reported in the test's thread
-            fejl.append(error)
-            holdes.set()
-        finally:
-            connections.close_all()
-
-    traad = threading.Thread(target=hold)
-    traad.start()
-    holdes.wait(timeout=30)
-    assert not fejl, fejl
-    try:
-        yield
-    finally:
-        slip.set()
-        traad.join(timeout=30)
+    return holdt_i_anden_traad(lambda: laast_beregning(navn=navn, dato=dato))
 
 
 def venter_paa_laasen(koersel: Callable[[], object]) -> bool:

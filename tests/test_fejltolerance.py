@@ -12,14 +12,13 @@ import shutil
 import signal
 import socket
 import subprocess
-import threading
 import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from borgere import tasks
@@ -31,6 +30,7 @@ from borgere.tests.factories import (
     kampagne_med_en_borger,
 )
 from tests.conftest import start_worker, stop_worker
+from tests.traade import holdt_i_anden_traad
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -41,31 +41,16 @@ DATO = datetime.date(2010, 11, 30)
 def uncommitted(create):
     """Run `create` in a transaction on a connection of its own and keep it open (neither
     committed nor rolled back) until the block ends; then roll it back."""
-    ready, done = threading.Event(), threading.Event()
-    errors = []
 
-    def hold():
-        try:
-            with transaction.atomic():
-                create()
-                ready.set()
-                done.wait(timeout=300)
-                transaction.set_rollback(True)
-        except Exception as error:  # noqa: BLE001 – reported in the test's thread
-            errors.append(error)
-            ready.set()
-        finally:
-            connections.close_all()
+    @contextmanager
+    def aaben_transaktion():
+        with transaction.atomic():
+            create()
+            yield
+            transaction.set_rollback(True)
 
-    thread = threading.Thread(target=hold)
-    thread.start()
-    ready.wait(timeout=60)
-    assert not errors, errors
-    try:
+    with holdt_i_anden_traad(aaben_transaktion):
         yield
-    finally:
-        done.set()
-        thread.join(timeout=60)
 
 
 def wait_for_insert_blocked(table: str, timeout: float = 120) -> None:
