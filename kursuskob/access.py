@@ -3,6 +3,7 @@
 
 import datetime
 
+from django.db.models import Q
 from django.utils import timezone
 
 from jobcenter.access import kan_se_aggregat
@@ -58,6 +59,17 @@ def henvisning_afvises(bruger, kob: Kursuskob, *, idag: datetime.date | None = N
 def kan_henvise(bruger, kob: Kursuskob, *, idag: datetime.date | None = None) -> bool:
     """May the user's jobcentre refer its citizens to the purchase now (`henvisning_afvises`)?"""
     return not henvisning_afvises(bruger, kob, idag=idag)
+
+
+def kob_til_henvisning(jobcenter_id: int, *, idag: datetime.date | None = None):
+    """The purchases a jobcentre can refer its citizens to now: `kan_henvise` over many rows,
+    for the list a citizen's page offers."""
+    idag = idag or timezone.localdate()
+    return Kursuskob.objects.filter(
+        Q(hold__tilmeldingsfrist__isnull=True) | Q(hold__tilmeldingsfrist__gte=idag),
+        fase=Fase.VISITATION,
+        tildelinger__jobcenter_id=jobcenter_id,
+    )
 
 
 def kan_henvise_borger(bruger, borger) -> bool:

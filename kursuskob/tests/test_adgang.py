@@ -13,8 +13,9 @@ from jobcenter.models import Rolle
 from jobcenter.tests.factories import BrugerFactory, JobcenterFactory
 
 from .. import access, services
-from ..models import Fase, Kursuskob, Netvaerk, Netvaerksmedlem, Runde, Spoergeskema
+from ..models import Fase, Kursuskob, Netvaerk, Netvaerksmedlem, Runde, Spoergeskema, Tildeling
 from .conftest import FOER_FRIST
+from .factories import KursuskobFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +135,47 @@ def test_the_owning_administrators_edit_a_copy_until_a_round_uses_it(
         oprettet_af=administrator,
     )
     assert not access.kan_rette_skema(administrator, kopi)
+
+
+def test_a_citizens_page_offers_the_purchases_the_referral_rule_allows(
+    kob, konsulent, kollega, jobcenter_a, jobcenter_b
+):
+    """The list of purchases (a QuerySet) and the rule about one purchase agree."""
+    fase_3 = KursuskobFactory(tovholder=kollega, fase=Fase.AFTALE_INSTITUTION)
+    kun_b = KursuskobFactory(tovholder=kollega, fase=Fase.VISITATION)
+    uden_frist = KursuskobFactory(tovholder=kollega, fase=Fase.VISITATION)
+    uden_frist.hold.tilmeldingsfrist = None
+    uden_frist.hold.save()
+    for kursuskob, jobcenter in (
+        (fase_3, jobcenter_a),
+        (kun_b, jobcenter_b),
+        (uden_frist, jobcenter_a),
+    ):
+        Tildeling.objects.create(kursuskob=kursuskob, jobcenter=jobcenter, pladser=4)
+    frist = kob.hold.tilmeldingsfrist
+    for idag, forventet in (
+        (frist, {kob, uden_frist}),
+        (frist + datetime.timedelta(days=1), {uden_frist}),
+    ):
+        tilbudt = set(access.kob_til_henvisning(jobcenter_a.pk, idag=idag))
+        assert tilbudt == forventet
+        alle = Kursuskob.objects.all()
+        assert tilbudt == {k for k in alle if access.kan_henvise(konsulent, k, idag=idag)}
+
+
+def test_only_those_who_can_recompute_the_indsatskort_are_told_they_can(
+    client_for, administrator, jobcenter_a, jobcenter_b
+):
+    runde = Runde.objects.create(
+        skema=Spoergeskema.objects.get(skabelon=True),
+        navn="Kursuskøb 2027",
+        frist=timezone.localdate() + datetime.timedelta(days=30),
+        oprettet_af=administrator,
+    )
+    runde.jobcentre.set([jobcenter_a, jobcenter_b])
+    andres = BrugerFactory(rolle=Rolle.ADMINISTRATOR, jobcenter=jobcenter_b)
+    url = reverse("kursuskob:indsatskort", args=[runde.pk])
+    tekst = "eller når du beder om det på rundens side"
+    assert tekst in client_for(administrator).get(url).content.decode()
+    html = client_for(andres).get(url).content.decode()
+    assert "Indsatskortet er ikke beregnet endnu" in html and tekst not in html
