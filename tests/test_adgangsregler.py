@@ -244,10 +244,20 @@ def skabeloner() -> list[Path]:
     return sorted({f for m in mapper if m.is_dir() for f in m.rglob("*.html")})
 
 
-def views() -> list[Path]:
+def moduler(*navne: str) -> list[Path]:
+    """Each app's modules (or packages of modules) of these names, say views and services."""
     base = settings.BASE_DIR
-    filer = [f for app in LAG for f in (base / app / "views.py", *(base / app).glob("views/*.py"))]
+    filer = [
+        f
+        for app in LAG
+        for navn in navne
+        for f in (base / app / f"{navn}.py", *(base / app).glob(f"{navn}/*.py"))
+    ]
     return sorted(f for f in filer if f.is_file() and f.relative_to(base) not in UNDTAGET)
+
+
+def views() -> list[Path]:
+    return moduler("views")
 
 
 def fund(moenster: re.Pattern, filer: list[Path]) -> list[str]:
@@ -280,6 +290,12 @@ def test_no_view_decides_by_role_itself():
     filer = views()
     assert Path(settings.BASE_DIR / "kursuskob/views/undersoegelse.py") in filer
     assert fund(ROLLE_I_KRAEV_ROLLE, filer) == [], "kraev_rolle(access.kan_…(request.user))"
+    assert fund(ROLLETEST_I_VIEW, filer) == [], "Spørg en regel i appens access.py."
+
+
+def test_no_service_or_task_decides_by_role_itself():
+    filer = moduler("services", "tasks")
+    assert Path(settings.BASE_DIR / "kursuskob/services/kob.py") in filer
     assert fund(ROLLETEST_I_VIEW, filer) == [], "Spørg en regel i appens access.py."
 
 
