@@ -6,29 +6,29 @@ class BorgereConfig(AppConfig):
     verbose_name = "Borgere"
 
     def navigation(self, user) -> list[tuple[str, str]]:
-        from jobcenter.access import i_jobcenter, ser_maal, ser_noegletal
+        from jobcenter.access import er_i_jobcenter, kan_se_maal, kan_se_noegletal
 
         punkter = []
-        if i_jobcenter(user):
+        if er_i_jobcenter(user):
             punkter += [
                 ("Borgere", "borgere:liste"),
                 ("Mine forløb", "borgere:mine_forloeb"),
                 ("Pladser", "borgere:pladsoversigt"),
             ]
-        if ser_maal(user):
+        if kan_se_maal(user):
             punkter.append(("Kampagnemål", "borgere:kampagner"))
         if getattr(user, "er_administrator", False):
             punkter.append(("Import", "borgere:import_start"))
-        if ser_noegletal(user):
+        if kan_se_noegletal(user):
             punkter.append(("Nøgletal", "borgere:noegletal"))
         return punkter
 
     def forside(self, request) -> str:
-        from jobcenter.access import ser_noegletal
+        from jobcenter.access import kan_se_noegletal
 
         from .views.borger import forside_panel
 
-        return forside_panel(request) if ser_noegletal(request.user) else ""
+        return forside_panel(request) if kan_se_noegletal(request.user) else ""
 
     def drift_viste(self, request, objekter) -> None:
         """An operator's admin page listed these rows: log the citizens among them."""

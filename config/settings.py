@@ -111,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "jobcenter.context_processors.navigation",
+                "jobcenter.context_processors.tilladelser",
             ],
         },
     },

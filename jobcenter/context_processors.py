@@ -1,7 +1,7 @@
 from django.apps import apps
 from django.urls import reverse
 
-from .access import mangler_totrin
+from .access import Tilladelser, er_drift, mangler_totrin
 
 
 def navigation(request) -> dict:
@@ -14,7 +14,7 @@ def navigation(request) -> dict:
     for config in apps.get_app_configs():
         for tekst, url_name in getattr(config, "navigation", lambda _user: [])(user):
             punkter.append({"tekst": tekst, "url": reverse(url_name)})
-    if user.is_superuser:
+    if er_drift(user):
         punkter.append({"tekst": "Administration", "url": reverse("admin:index")})
     # The item whose address is the longest prefix of the current page is the current one.
     matcher = [p for p in punkter if request.path.startswith(p["url"]) and p["url"] != "/"]
@@ -22,3 +22,9 @@ def navigation(request) -> dict:
     for punkt in punkter:
         punkt["aktiv"] = punkt is aktiv
     return {"navigation": punkter}
+
+
+def tilladelser(request) -> dict:
+    """`kan` in every template: the apps' access predicates for the user, asked when read
+    (`{% if kan.virksomheder.rette_aftale %}`); see `jobcenter.access.Tilladelser`."""
+    return {"kan": Tilladelser(getattr(request, "user", None))}

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import NestedObjects
 from django.db import router
 
+from .access import er_drift
 from .paneler import hooks
 
 
@@ -32,7 +33,7 @@ class Driftsside(admin.AdminSite):
     site_title = "Drift"
 
     def has_permission(self, request) -> bool:
-        return request.user.is_active and request.user.is_superuser
+        return er_drift(request.user)
 
     def register(self, model_or_iterable, admin_class=None, **options):
         grundlag = admin_class or admin.ModelAdmin

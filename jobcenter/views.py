@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from . import services
-from .access import mangler_totrin
+from .access import kan_se_ledertavler, mangler_totrin
 from .forms import TotrinForm
 from .paneler import paneler, tavler
 
@@ -23,7 +23,7 @@ def forside(request: HttpRequest) -> HttpResponse:
     A leader lands on an overview of the jobcentre first (AppConfig.ledertavler); consultants
     keep their task-first page."""
     context = {
-        "tavler": tavler(request) if request.user.er_leder else [],
+        "tavler": tavler(request) if kan_se_ledertavler(request.user) else [],
         "paneler": paneler("forside", request),
     }
     return render(request, "jobcenter/forside.html", context)

@@ -8,12 +8,12 @@ class KursuskobConfig(AppConfig):
     verbose_name = "Kursuskøb"
 
     def navigation(self, user) -> list[tuple[str, str]]:
-        from jobcenter.access import i_jobcenter, ser_maal
+        from jobcenter.access import er_i_jobcenter, kan_se_maal
 
-        punkter = [("Kursuskøb", "kursuskob:liste")] if i_jobcenter(user) else []
+        punkter = [("Kursuskøb", "kursuskob:liste")] if er_i_jobcenter(user) else []
         # Consultants reach the overview and the survey from the purchases' page; leaders and
         # analysts read them.
-        if ser_maal(user):
+        if kan_se_maal(user):
             punkter.append(("Kursusoverblik", "kursuskob:overblik"))
             punkter.append(("Undersøgelser", "kursuskob:runder"))
         return punkter

@@ -12,8 +12,8 @@ from jobcenter.models import Beskaeftigelsesregion, Bruger, Jobcenter
 from virksomheder.forms import uden_mellemrum
 from virksomheder.models import Virksomhed
 
+from .access import kob_til_henvisning
 from .models import (
-    Fase,
     Hold,
     Indsats,
     Institutionskontakt,
@@ -212,13 +212,6 @@ class AntalForm(forms.Form):
         self.fields["antal"].label = label
 
 
-def aabne_kob(jobcenter_id: int) -> QuerySet[Kursuskob]:
-    """The purchases a jobcentre can refer to now: in phase 4, with places of its own."""
-    return Kursuskob.objects.filter(
-        fase=Fase.VISITATION, tildelinger__jobcenter_id=jobcenter_id
-    ).select_related("hold__kursus", "hold__institution")
-
-
 class HenvisForm(forms.ModelForm):
     kursuskob = forms.ModelChoiceField(label="Hold", queryset=Kursuskob.objects.none())
 
@@ -229,8 +222,10 @@ class HenvisForm(forms.ModelForm):
 
     def __init__(self, *args, borger: Borger, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kursuskob"].queryset = aabne_kob(borger.jobcenter_id).exclude(
-            tilmeldinger__borger=borger
+        self.fields["kursuskob"].queryset = (
+            kob_til_henvisning(borger.jobcenter_id)
+            .exclude(tilmeldinger__borger=borger)
+            .select_related("hold__kursus", "hold__institution")
         )
 
 

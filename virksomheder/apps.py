@@ -6,9 +6,9 @@ class VirksomhederConfig(AppConfig):
     verbose_name = "Virksomheder"
 
     def navigation(self, user) -> list[tuple[str, str]]:
-        from jobcenter.access import i_jobcenter
+        from jobcenter.access import er_i_jobcenter
 
-        if not i_jobcenter(user):
+        if not er_i_jobcenter(user):
             return []
         return [
             ("Mine opgaver", "virksomheder:opgaver"),
@@ -24,8 +24,8 @@ class VirksomhederConfig(AppConfig):
         return ledertavler(request)
 
     def forside(self, request) -> str:
-        from jobcenter.access import i_jobcenter
+        from jobcenter.access import er_i_jobcenter
 
         from .views.virksomhed import forside_panel
 
-        return forside_panel(request) if i_jobcenter(request.user) else ""
+        return forside_panel(request) if er_i_jobcenter(request.user) else ""

@@ -9,10 +9,11 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from jobcenter.models import Beregning, Bruger, Rolle
+from jobcenter.models import Beregning, Bruger
 from jobcenter.services import laast_beregning
 from virksomheder.models import Jobordre
 
+from ..access import kan_se_alle_jobcentres_noegletal
 from ..models import (
     Adgangslog,
     Borger,
@@ -169,9 +170,10 @@ def noegletal(*, bruger: Bruger) -> Noegletal:
     bestand = Ydelsesbestand.objects.filter(dato=seneste.dato).select_related("jobcenter")
     per_jobcenter: dict[str, dict[int, int]] = defaultdict(dict)
     landet: dict[int, int] = defaultdict(int)
+    alle = kan_se_alle_jobcentres_noegletal(bruger)
     for row in bestand:
         landet[row.ydelse_id] += row.antal
-        if bruger.rolle == Rolle.ANALYTIKER or row.jobcenter_id == bruger.jobcenter_id:
+        if alle or row.jobcenter_id == bruger.jobcenter_id:
             per_jobcenter[row.jobcenter.navn][row.ydelse_id] = row.antal
 
     def raekke(navn: str, antal: dict[int, int]) -> tuple[str, list[int], int]:

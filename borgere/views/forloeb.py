@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from jobcenter.access import hent_eget, i_jobcenter, kraev_jobcenter
+from jobcenter.access import er_i_jobcenter, hent_eget, kraev_jobcenter
 from jobcenter.historik import historik
 from jobcenter.views import formularside
 from virksomheder.models import Aftale, Virksomhed, Virksomhedscenter
 
-from .. import services
+from .. import access, services
 from ..forms import (
     AfslutForm,
     ForlaengelseForm,
@@ -237,7 +237,7 @@ def handling(request: HttpRequest, forloeb_pk: int, art: str) -> HttpResponse:
 def mine_forloeb(request: HttpRequest) -> HttpResponse:
     idag = timezone.localdate()
     # A leader may see the whole jobcentre's (the overview links there).
-    hele = request.user.er_leder and request.GET.get("hele") == "1"
+    hele = access.kan_se_hele_jobcentrets_forloeb(request.user) and request.GET.get("hele") == "1"
     egne = Praktikforloeb.objects.synlige_for(request.user).select_related(
         "borger", "virksomhed", "type", "jobkonsulent"
     )
@@ -345,7 +345,7 @@ def opgave_emner(request: HttpRequest, opgaver) -> dict[int, str]:
     """Whose task each forløb task is, for the task lists: the citizen (name and masked CPR)
     with a link to the forløb, and the task's kind, for the user's own jobcentre only; each
     citizen shown is logged."""
-    if not i_jobcenter(request.user):
+    if not er_i_jobcenter(request.user):
         return {}
     links = list(
         Forloebsopgave.objects.filter(

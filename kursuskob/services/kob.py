@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from jobcenter.models import Bruger, Jobcenter
 
+from ..access import er_tovholder, kan_forpligte, kan_koebe, kan_oprette_kursuskob
 from ..models import (
     OPTAGNE,
     PLADSHOLDENDE,
@@ -28,22 +29,6 @@ from ..models import (
     Tildeling,
     Tilmelding,
 )
-
-
-def er_tovholder(bruger: Bruger, kob: Kursuskob) -> bool:
-    """The tovholder, and the leaders of the primary jobcentre, run the purchase."""
-    return bruger.pk == kob.tovholder_id or (
-        bruger.er_leder and bruger.jobcenter_id == kob.primaert_jobcenter_id
-    )
-
-
-def kan_forpligte(bruger: Bruger, kob: Kursuskob) -> bool:
-    """Committing, releasing or buying places costs the jobcentre money: its leaders may, and
-    the tovholder for the primary jobcentre."""
-    return bruger.er_i_jobcenter and (
-        bruger.er_leder
-        or (bruger.pk == kob.tovholder_id and bruger.jobcenter_id == kob.primaert_jobcenter_id)
-    )
 
 
 def kraev(betingelse: bool, besked: str) -> None:
@@ -210,7 +195,7 @@ def opret_kursuskob(
     *, bruger: Bruger, hold: Hold, kob: Kursuskob, egne_pladser: int | None = None
 ) -> Kursuskob:
     """Phase 1 begins: the user's jobcentre is the primary one and the user the tovholder."""
-    kraev(bruger.er_i_jobcenter, "Kun medarbejdere i et jobcenter kan oprette kursuskøb.")
+    kraev(kan_oprette_kursuskob(bruger), "Kun medarbejdere i et jobcenter kan oprette kursuskøb.")
     hold.save()
     kob.hold = hold
     kob.primaert_jobcenter_id = bruger.jobcenter_id
@@ -314,15 +299,6 @@ def frigiv_pladser(*, bruger: Bruger, kob: Kursuskob, antal: int) -> None:
     tildeling.save(update_fields=["frigivet"])
 
 
-def kan_koebe(bruger: Bruger, kob: Kursuskob) -> bool:
-    """A jobcentre in the purchase, or a member of its network, may buy its free places."""
-    jc = bruger.jobcenter_id
-    return bool(
-        kob.tildelinger.filter(jobcenter_id=jc).exists()
-        or (kob.netvaerk_id and kob.netvaerk.har_medlem(jc))
-    )
-
-
 @transaction.atomic
 def koeb_ledige_pladser(*, bruger: Bruger, kob: Kursuskob, antal: int) -> Tildeling:
     """A secondary purchase: take released places first (relieving whoever released them,
@@ -406,7 +382,7 @@ def _rolle_i(rolle: str, navne: list[str]) -> str | None:
 def tjekliste(kob: Kursuskob, regnskab: Pladsregnskab, idag: datetime.date) -> list[Punkt]:
     """The current phase's checklist (the sources' checklists, S10 and S21). `hvem` names the
     role that must act, so a blocked phase says whom it waits for: the tovholder, a jobcentre's
-    leader (only a leader commits a jobcentre's money, kan_forpligte) or a consultant (any
+    leader (only a leader commits a jobcentre's money, access.kan_forpligte) or a consultant (any
     employee refers and follows up on the jobcentre's own citizens)."""
     hold = kob.hold
     tovholder = f"tovholderen ({kob.tovholder})"

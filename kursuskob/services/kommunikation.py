@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from jobcenter.models import Bruger, Rolle
 
+from ..access import er_tovholder
 from ..models import Fase, Kursuskob, Meddelelse
-from .kob import Pladsregnskab, er_tovholder, kraev, pladsregnskab
+from .kob import Pladsregnskab, kraev, pladsregnskab
 
 
 def emnelinje(tekst: str) -> str:

@@ -14,8 +14,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Count, Q
 
-from jobcenter.access import kan_se_aggregat
-from jobcenter.models import Bruger, Jobcenter
+from jobcenter.models import Jobcenter
 from jobcenter.services import laast_beregning
 
 from ..models import (
@@ -142,7 +141,7 @@ def _tal(data: list[dict], jobcenter_id: int | None) -> dict:
             **udfald,
             "uger": settings.KURSUSKOB_UDFALD_UGER,
             "andel": (udfald["job"] + udfald["uddannelse"]) / n if n else None,
-            # How many of each jobcentre's citizens the outcome counts (kan_se_udfald).
+            # How many of each jobcentre's citizens the outcome counts (access.kan_se_udfald).
             "jobcentre": {
                 str(jc): antal for jc, antal in sorted(udfald_jobcentre.items()) if antal
             },
@@ -185,17 +184,3 @@ def seneste(
         .order_by("-dato")
         .first()
     )
-
-
-def kan_se_udfald(bruger: Bruger, raekke: Kursusnoegletal) -> bool:
-    """The participants' outcome is computed from citizens, so below MINDSTE_ANTAL of them it
-    is shown only to the jobcentre whose citizens they all are (issue 13). The places and fill
-    rates beside it are the purchase's bookkeeping, which every participant needs."""
-    udfald = raekke.tal["udfald"]
-    if raekke.jobcenter_id:
-        enheder = {raekke.jobcenter_id: udfald["deltagere"]}
-    else:
-        # A row computed before the counts per jobcentre were kept (a list) counts as unknown.
-        gemt = udfald.get("jobcentre")
-        enheder = {int(j): n for j, n in gemt.items()} if isinstance(gemt, dict) else None
-    return kan_se_aggregat(bruger, n=udfald["deltagere"], enheder=enheder, ansvarlig=False)

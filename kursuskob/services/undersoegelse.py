@@ -11,11 +11,11 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from jobcenter.access import kan_se_aggregat
 from jobcenter.models import Bruger, Jobcenter, Rolle
 from jobcenter.services import laast_beregning
 
 from .. import analysis, diagram
+from ..access import kan_besvare, kan_sende_runde_ud, kan_styre
 from ..models import (
     Analyse,
     Besvarelse,
@@ -80,11 +80,6 @@ def svarvaerdi(s: Spoergsmaal, raa) -> object | None:
     return str(raa)
 
 
-def kan_besvare(bruger: Bruger, runde: Runde) -> bool:
-    """A leader answers for their jobcentre, when it is in the round."""
-    return bruger.er_leder and runde.jobcentre.filter(pk=bruger.jobcenter_id).exists()
-
-
 @transaction.atomic
 def gem_besvarelse(*, bruger: Bruger, runde: Runde, svar: dict, afsend: bool) -> Besvarelse:
     """Save what is filled in (a partial answer is kept); `afsend` marks the response sent."""
@@ -124,7 +119,7 @@ def opret_runde(
     runde: Runde,
     jobcentre: list[Jobcenter],
 ) -> Runde:
-    kraev(bruger.er_administrator, "Kun administratorer sender en undersøgelse ud.")
+    kraev(kan_sende_runde_ud(bruger), "Kun administratorer sender en undersøgelse ud.")
     kraev(bool(jobcentre), "Vælg mindst ét jobcenter, et netværk eller en region.")
     runde.oprettet_af = bruger
     runde.save()
@@ -134,46 +129,14 @@ def opret_runde(
 
 def synlige_besvarelser(bruger: Bruger, runde: Runde):
     """The responses of a round the user may open: their own jobcentre's, and every one for the
-    round's administrators (kan_styre). One response is a group of one, so this is
-    `kan_se_gruppe` for a single jobcentre: an administrator of another jobcentre in the round
-    may not read it either."""
+    round's administrators (access.kan_styre). One response is a group of one, so this is
+    `access.kan_se_gruppe` for a single jobcentre: an administrator of another jobcentre in the
+    round may not read it either."""
     if not bruger.er_i_jobcenter:
         return runde.besvarelser.none()
     if kan_styre(bruger, runde):
         return runde.besvarelser.all()
     return runde.besvarelser.filter(jobcenter_id=bruger.jobcenter_id)
-
-
-def kan_se_gruppe(bruger: Bruger, runde: Runde, gruppe: dict, *, n: int | None = None) -> bool:
-    """May the user see a computed group's results (its indsatskort, tables, downloads and
-    charts)? `n`: the answers behind one of its tables, when fewer than the group's. Below
-    MINDSTE_ANTAL only the jobcentre that alone answered and the round's administrators may;
-    a result computed before the groups knew their jobcentres has None and so shows its small
-    groups to the administrators only."""
-    jobcentre = gruppe.get("jobcentre")
-    return kan_se_aggregat(
-        bruger,
-        n=gruppe["n"] if n is None else n,
-        # One response per jobcentre.
-        enheder=None if jobcentre is None else dict.fromkeys(jobcentre, 1),
-        ansvarlig=kan_styre(bruger, runde),
-    )
-
-
-def kan_lave_indsats(bruger: Bruger, runde: Runde) -> bool:
-    """A leader in the round's network puts an item of the indsatsområde on the network's plan."""
-    return bool(
-        runde.netvaerk_id and bruger.er_leder and runde.netvaerk.har_medlem(bruger.jobcenter_id)
-    )
-
-
-def kan_styre(bruger: Bruger, runde: Runde) -> bool:
-    """The administrators of the jobcentre that sent the round out close and recompute it."""
-    return bool(
-        bruger.er_administrator
-        and runde.oprettet_af is not None
-        and runde.oprettet_af.jobcenter_id == bruger.jobcenter_id
-    )
 
 
 def luk_runde(*, bruger: Bruger, runde: Runde) -> Runde:
@@ -266,7 +229,8 @@ def beregn_analyse(*, runde: Runde, metode: str = analysis.MULTIPEL) -> Analyse:
         data["jobcenter_id"] = pd.Series(dtype=int)
 
     def gruppe(navn: str, del_: pd.DataFrame) -> dict:
-        # Whose answers the group holds: kan_se_gruppe shows a small group to that one jobcentre.
+        # Whose answers the group holds: access.kan_se_gruppe shows a small group to that one
+        # jobcentre.
         jobcentre = sorted(int(j) for j in del_["jobcenter_id"].unique())
         return {
             "navn": navn,

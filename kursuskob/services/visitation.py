@@ -10,8 +10,9 @@ from borgere.models import Borger, Handling
 from borgere.services import registrer_adgang
 from jobcenter.models import Bruger
 
+from ..access import er_tovholder, henvisning_afvises, kan_henvise_borger
 from ..models import Fase, Kursuskob, Status, Tilmelding, Udfald
-from .kob import er_tovholder, kraev, kraev_fase, laas, pladsregnskab
+from .kob import kraev, kraev_fase, laas, pladsregnskab
 
 
 @transaction.atomic
@@ -27,25 +28,14 @@ def henvis(
     """Refer an own citizen. Within the jobcentre's own places plus the purchase's overbooking
     the referral holds a place; beyond that the citizen goes on the waiting list."""
     kob = laas(kob)
-    kraev(
-        bruger.er_i_jobcenter and borger.jobcenter_id == bruger.jobcenter_id,
-        "Et jobcenter kan kun henvise sine egne borgere.",
-    )
-    kraev_fase(kob, Fase.VISITATION, handling="Henvisning")
-    frist = kob.hold.tilmeldingsfrist
-    kraev(
-        frist is None or idag <= frist,
-        f"Tilmeldingsfristen var {frist:%d-%m-%Y}; der kan ikke længere henvises." if frist else "",
-    )
+    kraev(kan_henvise_borger(bruger, borger), "Et jobcenter kan kun henvise sine egne borgere.")
+    afvist = henvisning_afvises(bruger, kob, idag=idag)
+    kraev(not afvist, afvist)
     kraev(
         not kob.tilmeldinger.filter(borger=borger).exists(),
         "Borgeren er allerede henvist til holdet.",
     )
     linje = pladsregnskab(kob).linje(bruger.jobcenter_id)
-    kraev(
-        linje is not None,
-        "Jeres jobcenter har ingen pladser på holdet. Køb en ledig plads, før I henviser.",
-    )
     plads = linje.henviste < linje.egne + kob.overbookning
     tilmelding = Tilmelding.objects.create(
         kursuskob=kob,

@@ -23,7 +23,7 @@ from jobcenter.historik import historik
 from jobcenter.paneler import Tavle
 from jobcenter.views import formularside
 
-from .. import services, tasks
+from .. import access, services, tasks
 from ..forms import (
     AftaleForm,
     AntalForm,
@@ -116,7 +116,7 @@ def detalje(request: HttpRequest, pk: int) -> HttpResponse:
     regnskab = services.pladsregnskab(kob)
     egne = list(Tilmelding.objects.synlige_for(user).filter(kursuskob=kob).select_related("borger"))
     registrer_visning(bruger=user, borger_ids=[t.borger_id for t in egne], handling=Handling.KURSUS)
-    tovholder = services.er_tovholder(user, kob)
+    tovholder = access.er_tovholder(user, kob)
     egen_linje = regnskab.linje(user.jobcenter_id)
     context = {
         "kob": kob,
@@ -127,9 +127,9 @@ def detalje(request: HttpRequest, pk: int) -> HttpResponse:
         "tjekliste": services.tjekliste(kob, regnskab, idag),
         "egne": egne,
         "tovholder": tovholder,
-        "kan_forpligte": services.kan_forpligte(user, kob),
+        "kan_forpligte": access.kan_forpligte(user, kob),
         "til_koeb_for_os": regnskab.til_koeb_for(user.jobcenter_id),
-        "kan_koebe": services.kan_koebe(user, kob) and regnskab.til_koeb_for(user.jobcenter_id) > 0,
+        "kan_koebe": access.kan_koebe(user, kob) and regnskab.til_koeb_for(user.jobcenter_id) > 0,
         "minimum_i_fare": services.minimum_i_fare(kob, regnskab, idag),
         "fordeling_form": FordelingForm(prefix="fordeling"),
         "bekraeft_form": BekraeftForm(
@@ -143,16 +143,14 @@ def detalje(request: HttpRequest, pk: int) -> HttpResponse:
         "koeb_form": AntalForm(prefix="koeb", label=ANTAL["koeb"]),
         "meddelelser": kob.meddelelser.select_related("sendt_af"),
         "historik": aendringer(kob),
-        "kan_henvise": kob.fase == Fase.VISITATION
-        and egen_linje is not None
-        and (kob.hold.tilmeldingsfrist is None or idag <= kob.hold.tilmeldingsfrist),
+        "kan_henvise": access.kan_henvise(user, kob, idag=idag),
         "henvis_form": HenvisBorgerForm(prefix="henvis", bruger=user),
     }
     return render(request, "kursuskob/kob.html", context)
 
 
 def kun_tovholder(request: HttpRequest, kob: Kursuskob) -> None:
-    kraev_rolle(services.er_tovholder(request.user, kob))
+    kraev_rolle(access.er_tovholder(request.user, kob))
 
 
 @kraev_jobcenter

@@ -9,6 +9,7 @@ from django.urls import reverse
 from jobcenter.access import kraev_jobcenter, kraev_rolle
 from jobcenter.views import formularside
 
+from .. import access
 from ..forms import MedlemForm, MoedeForm, NetvaerkForm
 from ..models import Kursuskob, Netvaerk, Netvaerksmedlem, Netvaerksmoede
 
@@ -28,7 +29,7 @@ def detalje(request: HttpRequest, pk: int) -> HttpResponse:
         "netvaerk": netvaerk,
         "medlemmer": netvaerk.medlemmer.select_related("jobcenter"),
         "medlem": medlem,
-        "leder": medlem and request.user.er_leder,
+        "leder": medlem and access.kan_rette_netvaerk(request.user, netvaerk),
         "moeder": netvaerk.moeder.select_related("oprettet_af") if medlem else None,
         "kob": Kursuskob.objects.synlige_for(request.user)
         .filter(netvaerk=netvaerk)
@@ -40,7 +41,7 @@ def detalje(request: HttpRequest, pk: int) -> HttpResponse:
 @kraev_jobcenter
 def opret(request: HttpRequest) -> HttpResponse:
     """A leader creates a network; their jobcentre is its first member."""
-    kraev_rolle(request.user.er_leder)
+    kraev_rolle(access.kan_oprette_netvaerk(request.user))
 
     @transaction.atomic
     def gem(form):
@@ -62,7 +63,7 @@ def opret(request: HttpRequest) -> HttpResponse:
 def hent_som_medlem(request: HttpRequest, pk: int, *, leder: bool) -> Netvaerk:
     """A network the user's jobcentre is a member of, or 404; 403 when a leader is needed."""
     netvaerk = get_object_or_404(Netvaerk.objects.med_medlem(request.user.jobcenter_id), pk=pk)
-    kraev_rolle(request.user.er_leder or not leder)
+    kraev_rolle(not leder or access.kan_rette_netvaerk(request.user, netvaerk))
     return netvaerk
 
 

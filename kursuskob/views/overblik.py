@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from jobcenter.access import kraev_noegletal, kraev_rolle
 from jobcenter.models import Beregning, Jobcenter
 
-from .. import services, tasks
+from .. import access, services, tasks
 from ..models import Fase, Netvaerk
 
 
@@ -30,7 +30,7 @@ def omfang(request: HttpRequest) -> tuple[Jobcenter | None, Netvaerk | None, lis
 @kraev_noegletal
 def overblik(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        kraev_rolle(request.user.er_leder)
+        kraev_rolle(access.kan_beregne_kursusnoegletal(request.user))
         tasks.beregn_kursusnoegletal.delay_on_commit()
         messages.info(request, "Beregningen er startet; siden viser den, til den er færdig.")
         return redirect(request.get_full_path())
@@ -45,7 +45,7 @@ def overblik(request: HttpRequest) -> HttpResponse:
         "valgbare": valgbare,
         "raekke": raekke,
         "tal": raekke.tal if raekke else None,
-        "udfald_vises": raekke is not None and services.kan_se_udfald(request.user, raekke),
+        "udfald_vises": raekke is not None and access.kan_se_udfald(request.user, raekke),
         "mindste_antal": settings.MINDSTE_ANTAL,
         "faser": Fase.choices,
         "beregning": Beregning.objects.filter(navn=services.KURSUSNOEGLETAL)

@@ -2,7 +2,7 @@
 
 Aggregated results are shown to every jobcentre in the round (and the analyst) when enough
 jobcentres have answered; a smaller group's results, a single jobcentre's answers and who has
-answered only to that jobcentre and to the round's administrators (services.kan_se_gruppe)."""
+answered only to that jobcentre and to the round's administrators (access.kan_se_gruppe)."""
 
 from csp.decorators import csp_update
 from django.conf import settings
@@ -19,7 +19,7 @@ from jobcenter.models import Beregning
 from jobcenter.sprog import genitiv
 from jobcenter.views import formularside
 
-from .. import analysis, services, tasks
+from .. import access, analysis, services, tasks
 from ..forms import BesvarelseForm, IndsatsForm, RundeForm, SektionForm, SpoergsmaalForm
 from ..models import (
     Besvarelse,
@@ -40,24 +40,13 @@ def skemaer(request: HttpRequest) -> HttpResponse:
     return render(request, "kursuskob/skemaer.html", {"skemaer": skemaer})
 
 
-def kan_rette(request: HttpRequest, skema: Spoergeskema) -> bool:
-    """The owning jobcentre's administrators edit its copy; the shipped template stays as it
-    is, and a questionnaire in use by a round is frozen."""
-    return (
-        request.user.er_administrator
-        and skema.jobcenter_id == request.user.jobcenter_id
-        and not skema.skabelon
-        and not skema.runder.exists()
-    )
-
-
 @kraev_jobcenter
 def skema(request: HttpRequest, pk: int) -> HttpResponse:
     skema = get_object_or_404(Spoergeskema, pk=pk)
     context = {
         "skema": skema,
         "sektioner": skema.sektioner.prefetch_related("spoergsmaal"),
-        "kan_rette": kan_rette(request, skema),
+        "kan_rette": access.kan_rette_skema(request.user, skema),
     }
     return render(request, "kursuskob/skema.html", context)
 
@@ -65,7 +54,7 @@ def skema(request: HttpRequest, pk: int) -> HttpResponse:
 @kraev_jobcenter
 @require_POST
 def skema_kopier(request: HttpRequest, pk: int) -> HttpResponse:
-    kraev_rolle(request.user.er_administrator)
+    kraev_rolle(access.kan_kopiere_skema(request.user))
     kopi = services.kopier_skema(
         skema=get_object_or_404(Spoergeskema, pk=pk), jobcenter=request.user.jobcenter
     )
@@ -81,7 +70,7 @@ def hent_til_rettelse(request: HttpRequest, model, pk: int, sti: str):
 
 
 def rettes(request: HttpRequest, skema: Spoergeskema) -> None:
-    kraev_rolle(kan_rette(request, skema))
+    kraev_rolle(access.kan_rette_skema(request.user, skema))
 
 
 @kraev_jobcenter
@@ -134,7 +123,7 @@ def runder(request: HttpRequest) -> HttpResponse:
 
 @kraev_jobcenter
 def runde_opret(request: HttpRequest) -> HttpResponse:
-    kraev_rolle(request.user.er_administrator)
+    kraev_rolle(access.kan_sende_runde_ud(request.user))
     form = RundeForm(
         request.POST or None, netvaerk=Netvaerk.objects.med_medlem(request.user.jobcenter_id)
     )
@@ -166,7 +155,7 @@ def hent_runde(request: HttpRequest, pk: int) -> Runde:
 def runde(request: HttpRequest, pk: int) -> HttpResponse:
     runde = hent_runde(request, pk)
     if request.method == "POST":
-        kraev_rolle(services.kan_styre(request.user, runde))
+        kraev_rolle(access.kan_styre(request.user, runde))
         try:
             if "luk" in request.POST:
                 services.luk_runde(bruger=request.user, runde=runde)
@@ -179,7 +168,7 @@ def runde(request: HttpRequest, pk: int) -> HttpResponse:
             tasks.beregn_indsatskort.delay_on_commit(runde.pk)
         return redirect(runde)
     besvaret, i_alt = services.svarprocent(runde)
-    kan_styre = services.kan_styre(request.user, runde)
+    kan_styre = access.kan_styre(request.user, runde)
     # Who has answered is for the round's administrators, who follow up on it; the others see
     # the rate and their own jobcentre's status (fewer answers than MINDSTE_ANTAL must not be
     # traceable to the jobcentres that gave them).
@@ -195,7 +184,7 @@ def runde(request: HttpRequest, pk: int) -> HttpResponse:
         "besvaret": besvaret,
         "i_alt": i_alt,
         "andel": besvaret / i_alt if i_alt else None,
-        "kan_besvare": services.kan_besvare(request.user, runde) and runde.lukket is None,
+        "kan_besvare": access.kan_besvare(request.user, runde) and runde.lukket is None,
         "kan_styre": kan_styre,
         "beregning": Beregning.objects.filter(navn=services.indsatskort_noegle(runde))
         .order_by("-startet")
@@ -208,7 +197,7 @@ def runde(request: HttpRequest, pk: int) -> HttpResponse:
 @kraev_jobcenter
 def besvar(request: HttpRequest, pk: int) -> HttpResponse:
     runde = hent_runde(request, pk)
-    kraev_rolle(services.kan_besvare(request.user, runde) and runde.lukket is None)
+    kraev_rolle(access.kan_besvare(request.user, runde) and runde.lukket is None)
     spoergsmaal = services.undersoegelse.spoergsmaal(runde)
     besvarelse = runde.besvarelser.filter(jobcenter_id=request.user.jobcenter_id).first()
     gemte = (
@@ -274,7 +263,7 @@ def forrige_runde(request: HttpRequest, runde: Runde, metode: str, gruppe: str) 
         return None
     forrige = analyse.runde
     for g in analyse.resultat["grupper"]:
-        if g["navn"] == gruppe and services.kan_se_gruppe(request.user, forrige, g):
+        if g["navn"] == gruppe and access.kan_se_gruppe(request.user, forrige, g):
             return {"runde": forrige, "kort": g["kort"], "analyse": analyse, "gruppe": g}
     return None
 
@@ -315,7 +304,7 @@ def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
     runde = hent_runde(request, pk)
     metode, analyse, grupper, nummer = valgt_kort(request, runde)
     gruppe = grupper[nummer] if grupper else None
-    vises = gruppe is not None and services.kan_se_gruppe(request.user, runde, gruppe)
+    vises = gruppe is not None and access.kan_se_gruppe(request.user, runde, gruppe)
     if request.GET.get("format") in export.FORMATER:
         if not vises:
             raise Http404
@@ -325,7 +314,7 @@ def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
             eksportraekker(gruppe["kort"]),
         )
     forrige = forrige_runde(request, runde, metode, gruppe["navn"]) if vises else None
-    leder_i_netvaerk = services.kan_lave_indsats(request.user, runde)
+    leder_i_netvaerk = access.kan_lave_indsats(request.user, runde)
 
     def indsats_form(f: dict) -> IndsatsForm | None:
         if not leder_i_netvaerk or f["kvadrant"] != analysis.INDSATSOMRAADE:
@@ -373,12 +362,13 @@ def indsatskort(request: HttpRequest, pk: int) -> HttpResponse:
                 "kort": korte.get(f["spoergsmaal"])
                 or forkort(analyse.resultat["tekster"].get(f["spoergsmaal"], "")),
                 # A question answered by fewer than the group is its own small group.
-                "vises": services.kan_se_gruppe(request.user, runde, gruppe, n=f["n"]),
+                "vises": access.kan_se_gruppe(request.user, runde, gruppe, n=f["n"]),
             }
             for f in (analyse.resultat["fordelinger"] if analyse else [])
             if vises and f["gruppe"] == gruppe["navn"]
         ],
         "leder_i_netvaerk": leder_i_netvaerk,
+        "kan_styre": access.kan_styre(request.user, runde),
         "indsatser": [
             (i, korte.get(i.faktor, i.faktor))
             for i in Indsats.objects.filter(runde=runde).select_related("ansvarlig")
@@ -398,7 +388,7 @@ def indsatskort_diagram(request: HttpRequest, pk: int, type_: str, format_: str)
     if not grupper or type_ not in grupper[nummer]["kort"] or format_ not in ("svg", "png"):
         raise Http404
     gruppe = grupper[nummer]
-    if not services.kan_se_gruppe(request.user, runde, gruppe):
+    if not access.kan_se_gruppe(request.user, runde, gruppe):
         raise Http404
     # The arrows the user may see decide which stored picture is theirs; one that is not
     # stored (another previous round, or one recomputed since) is drawn for the request.
@@ -432,7 +422,7 @@ def indsatskort_diagram(request: HttpRequest, pk: int, type_: str, format_: str)
 def indsats_opret(request: HttpRequest, pk: int, faktor: str) -> HttpResponse:
     """Turn an item of the indsatsområde into an action in the network's plan."""
     runde = hent_runde(request, pk)
-    kraev_rolle(services.kan_lave_indsats(request.user, runde))
+    kraev_rolle(access.kan_lave_indsats(request.user, runde))
     form = IndsatsForm(request.POST, prefix=f"indsats-{faktor}", jobcentre=runde.jobcentre.all())
     if form.is_valid():
         indsats = form.save(commit=False)

@@ -12,7 +12,7 @@ from jobcenter.historik import historik
 from jobcenter.paneler import emner, paneler
 from jobcenter.views import formularside
 
-from .. import services
+from .. import access, services
 from ..forms import (
     AftaleForm,
     MentorForm,
@@ -66,7 +66,7 @@ def aftale(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def aftaleformular(request: HttpRequest, aftale: Aftale, titel: str) -> HttpResponse:
-    kraev_rolle(request.user.er_administrator)
+    kraev_rolle(access.kan_rette_aftale(request.user))
 
     def gem(form: AftaleForm) -> Aftale | str:
         aftale = services.gem_aftale(bruger=request.user, aftale=form.save(commit=False))
@@ -118,7 +118,7 @@ def center(request: HttpRequest, pk: int) -> HttpResponse:
 
 @kraev_jobcenter
 def center_opret(request: HttpRequest, pk: int) -> HttpResponse:
-    kraev_rolle(request.user.er_administrator)
+    kraev_rolle(access.kan_rette_center(request.user))
     virksomhed = hent_virksomhed(pk)
     return formularside(
         request,
@@ -144,7 +144,7 @@ def center_opret(request: HttpRequest, pk: int) -> HttpResponse:
 @kraev_jobcenter
 def center_rediger(request: HttpRequest, pk: int) -> HttpResponse:
     center = hent_eget(request, Virksomhedscenter, pk)
-    kraev_rolle(request.user.er_administrator)
+    kraev_rolle(access.kan_rette_center(request.user))
     return formularside(
         request,
         VirksomhedscenterForm(request.POST or None, instance=center, bruger=request.user),
@@ -161,7 +161,7 @@ def center_del(request: HttpRequest, pk: int, art: str, del_pk: int | None = Non
     if art not in CENTERDELE:
         raise Http404
     center = hent_eget(request, Virksomhedscenter, pk)
-    kraev_rolle(request.user.er_administrator)
+    kraev_rolle(access.kan_rette_center(request.user))
     model, form_class, navn, bestemt = CENTERDELE[art]
     instance = (
         get_object_or_404(model, pk=del_pk, virksomhedscenter=center)

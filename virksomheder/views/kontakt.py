@@ -17,7 +17,7 @@ from jobcenter.find import forslag
 from jobcenter.paneler import Tavle, emner
 from jobcenter.views import formularside
 
-from .. import services
+from .. import access, services
 from ..forms import KontaktForm, OpgaveForm
 from ..models import Kontakt, Opgave
 from ..opslag import KontaktOpslag
@@ -142,7 +142,7 @@ def opgaver(request: HttpRequest) -> HttpResponse:
 @kraev_jobcenter
 def team(request: HttpRequest) -> HttpResponse:
     """For a leader: the team's overdue tasks, by owner."""
-    kraev_rolle(request.user.er_leder)
+    kraev_rolle(access.kan_se_teamets_opgaver(request.user))
     idag = timezone.localdate()
     forfaldne = emner(
         "opgave_emner",
