@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from jobcenter.access import hent_eget, kraev, kraev_rolle
-from jobcenter.imports import Importtype, importtyper, importtyper_for, megabytes
+from jobcenter.imports import Importtype, importtyper, importtyper_for, maskeret, megabytes
 
 from .. import services
 from ..models import Importkoersel
@@ -51,7 +51,9 @@ class ImportForm(forms.Form):
         if kode not in self.typer:
             importtype = importtyper().get(kode)
             if importtype is None:
-                raise forms.ValidationError(f"Der er ingen importtype, der hedder »{kode}«.")
+                raise forms.ValidationError(
+                    f"Der er ingen importtype, der hedder »{maskeret(kode)}«."
+                )
             raise forms.ValidationError(
                 f"Kun {importtype.hvem} kan importere {importtype.label.lower()}; du kan vælge "
                 "blandt typerne på listen."

@@ -144,3 +144,21 @@ def test_an_operator_imports_every_jobcentres_response_from_the_page(
         jobcenter_a.pk,
         jobcenter_b.pk,
     }
+
+
+def test_a_cpr_number_in_a_response_file_is_masked_in_the_kept_errors(
+    client_for, administrator, runde, django_capture_on_commit_callbacks
+):
+    """Every message passes Afvist, so a survey file's messages are masked like any other."""
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(administrator).post(
+            reverse("borgere:import_start"),
+            {
+                "type": "svar",
+                "runde": str(runde.pk),
+                "fil": upload("kommunenummer;tilfredshed;B1\n751;0801014886;3\n"),
+            },
+        )
+    koersel = Importkoersel.objects.get()
+    assert koersel.status == "afvist"
+    assert koersel.fejl == [[2, "tilfredshed: »080101-xxxx« er ikke et tal fra 1 til 5."]]
