@@ -21,6 +21,8 @@ class ImportForm(forms.Form):
     (a survey round, say: one optional field per parameter, required for its types), and the
     file."""
 
+    # A parameter's field is required for its types only; its label says which.
+    skjul_frivilligt = True
     type = forms.CharField(label="Hvad indeholder filen?")
     fil = forms.FileField(
         label="Fil",
