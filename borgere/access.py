@@ -1,6 +1,7 @@
 """Who may do what in `borgere`: the app's access predicates, each `(bruger) -> bool` or
 `(bruger, obj) -> bool`. Views, services and templates ask these; none decides access itself."""
 
+from jobcenter.access import er_drift
 from jobcenter.models import Rolle
 
 
@@ -41,3 +42,15 @@ def kan_se_bag_maal(bruger) -> bool:
     """Only someone in a jobcentre sees the forløb and citizens behind its own figure; the
     analytiker reads the figures, never a citizen."""
     return bruger.er_i_jobcenter
+
+
+def kan_importere_borgerdata(bruger) -> bool:
+    """Citizens and their benefits, target groups and forløb from the case system: a
+    jobcentre's administrators, into their own jobcentre."""
+    return bruger.is_authenticated and bruger.er_administrator
+
+
+def kan_importere_maaltal(bruger) -> bool:
+    """Campaign targets: a jobcentre's administrators (their own jobcentre's) and the
+    operators (any jobcentre's and the national ones)."""
+    return er_drift(bruger) or (bruger.is_authenticated and bruger.er_administrator)

@@ -4,22 +4,25 @@ Files are CSV (UTF-8, with or without BOM, `;` or `,` separated, dates as 23-11-
 2026-11-23) or XLSX, with the column names in the first row. Every import is keyed on natural
 keys, so importing the same file twice changes nothing. A file with any bad row is rejected
 whole, with every bad row listed by line number; nothing is written.
+
+The types declared at the end (citizens, benefits, target groups, forløb, targets) are this
+app's part of the registry (jobcenter.imports.importtyper), offered by BorgereConfig.
 """
 
 import datetime
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
 from django.db.models import Model
 from stdnum.dk import cvr as stdnum_cvr
 
-from jobcenter.imports import Afvist, Fremskridt, Resultat, dato, laes
-from jobcenter.models import Beskaeftigelsesregion, Bruger, Jobcenter, Kommune
-from virksomheder.models import Branche, Sektor, Stoerrelse, Virksomhed
+from jobcenter.access import er_drift
+from jobcenter.imports import Fremskridt, Importtype, Plan, dato, felter, med_eksempel
+from jobcenter.models import Bruger, Jobcenter
+from virksomheder.services import opret_ukendte_virksomheder
 
+from .access import kan_importere_borgerdata, kan_importere_maaltal
 from .models import (
     Borger,
     Forloebstype,
@@ -33,23 +36,8 @@ from .models import (
 )
 from .models.borger import validate_cpr
 
-KOLONNER = {
-    "jobcentre": ["kommunenummer", "navn", "region"],
-    "borgere": ["cpr", "navn", "kommunenummer"],
-    "ydelser": ["cpr", "ydelse", "fra", "til"],
-    "maalgrupper": ["cpr", "maalgruppe", "fra", "til"],
-    "forloeb": ["cpr", "cvr", "type", "start", "slut"],
-    "maaltal": ["kampagne", "maal", "kommunenummer", "maaltal"],
-}
-BORGERDATA = {"borgere", "ydelser", "maalgrupper", "forloeb"}
 BATCH = 5000
 FREMSKRIDT_HVER = 5000
-
-
-def kontroller_header(type_: str, header: list[str]) -> None:
-    forventet = KOLONNER[type_]
-    if header[: len(forventet)] != forventet:
-        raise Afvist([(1, f"Kolonnerne skal være {';'.join(forventet)}, ikke {';'.join(header)}.")])
 
 
 def fremskridt_hver(fremskridt: Fremskridt | None, nummer: int) -> None:
@@ -68,115 +56,6 @@ def kode_opslag(model: type[Model]) -> dict[str, int]:
         opslag[kode.lower()] = pk
         opslag[navn.lower()] = pk
     return opslag
-
-
-def importer(
-    *,
-    type_: str,
-    indhold: bytes,
-    filnavn: str,
-    bruger: Bruger,
-    skriv: bool = True,
-    fremskridt: Fremskridt | None = None,
-) -> Resultat:
-    """Check every row; with `skriv`, also write them in one transaction. Raises Afvist with
-    every bad row; then nothing is written."""
-    if type_ not in KOLONNER:
-        raise Afvist([(0, f"Ukendt importtype »{type_}«; vælg blandt {', '.join(KOLONNER)}.")])
-    if type_ in BORGERDATA and not bruger.er_i_jobcenter:
-        raise Afvist([(0, "Kun en medarbejder i et jobcenter kan importere borgerdata.")])
-    if type_ == "jobcentre" and not bruger.is_superuser:
-        raise Afvist([(0, "Kun driften (superbrugere) kan importere jobcentre.")])
-    if type_ == "maaltal" and not (bruger.is_superuser or bruger.er_administrator):
-        raise Afvist([(0, "Kun administratorer og driften kan importere måltal.")])
-    header, rows = laes(indhold, filnavn)
-    kontroller_header(type_, header)
-    plan = PLANER[type_](bruger, rows, fremskridt)
-    if plan.fejl:
-        raise Afvist(sorted(plan.fejl))
-    resultat = Resultat(
-        raekker=len(rows),
-        nye=len(plan.nye),
-        opdaterede=len(plan.opdaterede),
-        uaendrede=len(rows) - len(plan.nye) - len(plan.opdaterede),
-        eksempel=plan.eksempel,
-    )
-    if skriv:
-        with transaction.atomic():
-            plan.skriv(fremskridt)
-    return resultat
-
-
-@dataclass
-class Plan:
-    """What a checked file would do: rows to create and to change, and every bad row."""
-
-    fejl: list[tuple[int, str]] = field(default_factory=list)
-    nye: list = field(default_factory=list)
-    opdaterede: list = field(default_factory=list)
-    eksempel: list[dict] = field(default_factory=list)
-    skriv: Callable[[Fremskridt | None], None] = lambda fremskridt: None
-
-
-def med_eksempel(plan: Plan, raekke: dict) -> None:
-    if len(plan.eksempel) < 10:
-        plan.eksempel.append({k: str(v) if v is not None else "" for k, v in raekke.items()})
-
-
-def felter(row: list[str], antal: int) -> list[str]:
-    return [(row[i] if i < len(row) else "").strip() for i in range(antal)]
-
-
-REGIONER = {
-    **{label.lower(): value for value, label in Beskaeftigelsesregion.choices},
-    **{value: value for value in Beskaeftigelsesregion.values},
-    "hovedstaden": Beskaeftigelsesregion.HOVEDSTADEN_SJAELLAND,
-    "sjælland": Beskaeftigelsesregion.HOVEDSTADEN_SJAELLAND,
-    "nord": Beskaeftigelsesregion.NORDJYLLAND,
-    "midt": Beskaeftigelsesregion.MIDTJYLLAND,
-    "syd": Beskaeftigelsesregion.SYDDANMARK,
-}
-
-
-def plan_jobcentre(bruger: Bruger, rows, fremskridt) -> Plan:
-    plan = Plan()
-    kommuner = set(Kommune.objects.values_list("kommunenummer", flat=True))
-    eksisterende = {j.kommunenummer: j for j in Jobcenter.objects.all()}
-    set_i_fil: set[int] = set()
-    for nummer, row in rows:
-        kommunenummer, navn, region = felter(row, 3)
-        if not kommunenummer.isdigit() or int(kommunenummer) not in kommuner:
-            plan.fejl.append((nummer, f"ukendt kommunenummer »{kommunenummer}«"))
-            continue
-        nr = int(kommunenummer)
-        if nr in set_i_fil:
-            plan.fejl.append((nummer, f"kommunenummer {nr} står to gange i filen"))
-            continue
-        set_i_fil.add(nr)
-        if not navn:
-            plan.fejl.append((nummer, "navn mangler"))
-            continue
-        if region.lower() not in REGIONER:
-            plan.fejl.append((nummer, f"ukendt beskæftigelsesregion »{region}«"))
-            continue
-        ny = Jobcenter(kommunenummer=nr, navn=navn, beskaeftigelsesregion=REGIONER[region.lower()])
-        gammel = eksisterende.get(nr)
-        if gammel is None:
-            plan.nye.append(ny)
-        elif (gammel.navn, gammel.beskaeftigelsesregion) != (ny.navn, ny.beskaeftigelsesregion):
-            ny.pk = gammel.pk
-            plan.opdaterede.append(ny)
-        med_eksempel(
-            plan,
-            {"kommunenummer": nr, "navn": navn, "region": ny.get_beskaeftigelsesregion_display()},
-        )
-
-    def skriv(fremskridt):
-        Jobcenter.objects.bulk_create(plan.nye)
-        Jobcenter.objects.bulk_update(plan.opdaterede, ["navn", "beskaeftigelsesregion"])
-
-    plan.skriv = skriv
-    return plan
 
 
 def plan_borgere(bruger: Bruger, rows, fremskridt) -> Plan:
@@ -337,8 +216,6 @@ def plan_forloeb(bruger: Bruger, rows, fremskridt) -> Plan:
     plan = Plan()
     borgere = egne_borgere(bruger)
     typer = kode_opslag(Forloebstype)
-    virksomheder = dict(Virksomhed.objects.values_list("cvr", "pk"))
-    nye_virksomheder: dict[str, Virksomhed] = {}
     fil: dict[tuple, tuple[int, datetime.date | None]] = {}
     for nummer, row in rows:
         fremskridt_hver(fremskridt, nummer)
@@ -364,8 +241,6 @@ def plan_forloeb(bruger: Bruger, rows, fremskridt) -> Plan:
         if slut_dato and slut_dato < start_dato:
             plan.fejl.append((nummer, "slut ligger før start"))
             continue
-        if cvr not in virksomheder and cvr not in nye_virksomheder:
-            nye_virksomheder[cvr] = Virksomhed(cvr=cvr, navn=f"Virksomhed med CVR {cvr}")
         noegle = (borger_id, cvr, type_id, start_dato)
         if noegle in fil:
             plan.fejl.append((nummer, "samme forløb står to gange i filen"))
@@ -387,19 +262,9 @@ def plan_forloeb(bruger: Bruger, rows, fremskridt) -> Plan:
         med_eksempel(plan, {"linje": nummer, "cvr": cvr, "start": start_dato, "slut": slut_dato})
 
     def skriv(fremskridt):
-        if nye_virksomheder:
-            standard = {
-                "branche": Branche.objects.get(kode="S"),
-                "sektor": Sektor.PRIVAT,
-                "stoerrelse": Stoerrelse.ANSATTE_1_4,
-                "kommune": Kommune.objects.get(kommunenummer=bruger.jobcenter.kommunenummer),
-            }
-            for virksomhed in nye_virksomheder.values():
-                for navn, value in standard.items():
-                    setattr(virksomhed, navn, value)
-            Virksomhed.objects.bulk_create(nye_virksomheder.values(), batch_size=BATCH)
-        cvr_id = dict(
-            Virksomhed.objects.filter(cvr__in={n[1] for n in fil}).values_list("cvr", "pk")
+        # A company the file names that nobody has registered yet is created by its own app.
+        cvr_id = opret_ukendte_virksomheder(
+            cvr_numre={n[1] for n in fil}, jobcenter=bruger.jobcenter
         )
         Praktikforloeb.objects.bulk_create(
             (
@@ -463,7 +328,7 @@ def plan_maaltal(bruger: Bruger, rows, fremskridt) -> Plan:
                 continue
         else:
             jobcenter_id = None
-        if not bruger.is_superuser and jobcenter_id != bruger.jobcenter_id:
+        if not er_drift(bruger) and jobcenter_id != bruger.jobcenter_id:
             plan.fejl.append((nummer, "du kan kun importere måltal for dit eget jobcenter"))
             continue
         try:
@@ -498,11 +363,55 @@ def plan_maaltal(bruger: Bruger, rows, fremskridt) -> Plan:
     return plan
 
 
-PLANER = {
-    "jobcentre": plan_jobcentre,
-    "borgere": plan_borgere,
-    "ydelser": periodeplan(Ydelsesperiode, "ydelse", lambda t: t.strip().lower()),
-    "maalgrupper": periodeplan(Maalgruppeperiode, "maalgruppe", maalgruppekode),
-    "forloeb": plan_forloeb,
-    "maaltal": plan_maaltal,
-}
+BORGERE = Importtype(
+    kode="borgere",
+    label="Borgere",
+    kolonner=("cpr", "navn", "kommunenummer"),
+    planlaeg=plan_borgere,
+    maa=kan_importere_borgerdata,
+    hvem="administratorer i et jobcenter",
+    forklaring="Nøglen er CPR-nummeret i jeres jobcenter; kommunenummeret skal være jeres.",
+)
+YDELSER = Importtype(
+    kode="ydelser",
+    label="Ydelser",
+    kolonner=("cpr", "ydelse", "fra", "til"),
+    planlaeg=periodeplan(Ydelsesperiode, "ydelse", lambda t: t.strip().lower()),
+    maa=kan_importere_borgerdata,
+    hvem="administratorer i et jobcenter",
+    forklaring="Nøglen er CPR-nummer og fra-dato; tom til betyder, at perioden løber endnu.",
+)
+MAALGRUPPER = Importtype(
+    kode="maalgrupper",
+    label="Målgrupper",
+    kolonner=("cpr", "maalgruppe", "fra", "til"),
+    planlaeg=periodeplan(Maalgruppeperiode, "maalgruppe", maalgruppekode),
+    maa=kan_importere_borgerdata,
+    hvem="administratorer i et jobcenter",
+    forklaring="Som ydelser; målgruppen som »2«, »matchgruppe 2« eller »matchgruppe-2«.",
+)
+FORLOEB = Importtype(
+    kode="forloeb",
+    label="Forløb",
+    kolonner=("cpr", "cvr", "type", "start", "slut"),
+    planlaeg=plan_forloeb,
+    maa=kan_importere_borgerdata,
+    hvem="administratorer i et jobcenter",
+    forklaring=(
+        "Nøglen er CPR, CVR, type og start; tom slut betyder, at forløbet er i gang. Et ukendt "
+        "CVR-nummer opretter virksomheden med det, der vides."
+    ),
+)
+MAALTAL = Importtype(
+    kode="maaltal",
+    label="Måltal",
+    kolonner=("kampagne", "maal", "kommunenummer", "maaltal"),
+    planlaeg=plan_maaltal,
+    maa=kan_importere_maaltal,
+    hvem="administratorer og driften",
+    forklaring=(
+        "Nøglen er mål og jobcenter; tomt kommunenummer er landet (kun driften). Tal som "
+        "»9.000«, »0,20« eller »20 %«."
+    ),
+)
+IMPORTTYPER = [BORGERE, YDELSER, MAALGRUPPER, FORLOEB, MAALTAL]

@@ -184,3 +184,9 @@ def mangler_totrin(user) -> bool:
     """Logged in with the password, but not yet with the code a two-factor user must give in
     each session (django-otp's OTPMiddleware adds `is_verified`)."""
     return user.is_authenticated and user.kraever_totrin and not user.is_verified()
+
+
+def kan_importere_jobcentre(user) -> bool:
+    """Jobcentres are the platform's own organisation: only the operators (superusers) import
+    them."""
+    return er_drift(user)

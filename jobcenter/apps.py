@@ -9,6 +9,11 @@ class JobcenterConfig(AppConfig):
     def ready(self) -> None:
         from . import checks  # noqa: F401 – registers the system checks
 
+    def importtyper(self) -> list:
+        from . import imports
+
+        return imports.IMPORTTYPER
+
 
 class DriftsAdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with the operators' own site (jobcenter/drift.py)."""

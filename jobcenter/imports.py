@@ -1,6 +1,11 @@
 """What every file import shares: reading CSV and XLSX the way Danish Excel writes them, dates,
-the result, and the rejection of a whole file with every bad row. The import types themselves
-live in the apps (AppConfig.importtyper) and are run by `manage.py importer TYPE FILE`."""
+the result, the rejection of a whole file with every bad row, and the registry of import types.
+
+An import type is one `Importtype` declared in the app that owns the data and offered by its
+AppConfig's `importtyper()` hook; `importtyper()` collects them. The command
+(`manage.py importer TYPE FILE`) and the import page read only that registry: its types, their
+columns, who may import them and how they run. The organisation's own type, `jobcentre`, is
+declared at the end of this module."""
 
 import csv
 import datetime
@@ -11,9 +16,15 @@ import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
 from openpyxl import load_workbook
+
+from .access import kan_importere_jobcentre
+from .models import Beskaeftigelsesregion, Jobcenter, Kommune
 
 DATOFORMATER = ("%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
 # openpyxl pads every row to the width a sheet declares (up to 16 384 columns); no import type has
@@ -237,12 +248,207 @@ def dato(tekst: str, felt: str) -> datetime.date:
     raise ValueError(f"{felt} »{tekst}« er ikke en dato (skriv 23-11-2026 eller 2026-11-23)")
 
 
-def importtyper() -> dict[str, Callable]:
-    """Every app's import types: AppConfig.importtyper() returns {name: function}."""
-    from django.apps import apps
+@dataclass
+class Plan:
+    """What a checked file would do: rows to create and to change, and every bad row. `skriv`
+    writes them; the import calls it inside one transaction, only when no row is bad."""
 
-    typer = {}
-    for config in apps.get_app_configs():
-        if hasattr(config, "importtyper"):
-            typer.update(config.importtyper())
+    fejl: list[tuple[int, str]] = field(default_factory=list)
+    nye: list = field(default_factory=list)
+    opdaterede: list = field(default_factory=list)
+    eksempel: list[dict] = field(default_factory=list)
+    skriv: Callable[[Fremskridt | None], None] = lambda fremskridt: None
+
+
+def med_eksempel(plan: Plan, raekke: dict) -> None:
+    if len(plan.eksempel) < 10:
+        plan.eksempel.append({k: str(v) if v is not None else "" for k, v in raekke.items()})
+
+
+def felter(row: list[str], antal: int) -> list[str]:
+    return [(row[i] if i < len(row) else "").strip() for i in range(antal)]
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """Something an import type needs besides the file, such as the survey round the answers
+    belong to. The command takes it as an argument before the file (`metavar`), the page as a
+    choice among `valg(bruger)`; `hent(tekst, bruger)` turns either into what the planner gets
+    as keyword `navn`, or raises Afvist."""
+
+    navn: str
+    label: str
+    metavar: str
+    hjaelp: str
+    valg: Callable[[Any], list[tuple[str, str]]]
+    hent: Callable[[str | None, Any], Any]
+
+
+@dataclass(frozen=True)
+class Importtype:
+    """One import type, declared once in the app that owns its data.
+
+    `kode`: the name in the command and in Importkoersel.type; `label`: the page's Danish name;
+    `kolonner`: the first row, in order; `flere_kolonner`: more columns the type reads after
+    those (described for people; the planner then gets the whole first row as `kolonner`);
+    `planlaeg(bruger, rows, fremskridt, **parametre) -> Plan` checks every row and says how to
+    write them; `maa(bruger)`: who may import it (an access predicate of the owning app), and
+    `hvem` the same in words for the refusal; `forklaring`: a note for the page."""
+
+    kode: str
+    label: str
+    kolonner: tuple[str, ...]
+    planlaeg: Callable[..., Plan]
+    maa: Callable[[Any], bool]
+    hvem: str
+    forklaring: str = ""
+    flere_kolonner: str = ""
+    parametre: tuple[Parameter, ...] = ()
+
+    @property
+    def foerste_raekke(self) -> str:
+        return ";".join((*self.kolonner, *([self.flere_kolonner] if self.flere_kolonner else [])))
+
+    def koer(
+        self,
+        *,
+        indhold: bytes,
+        filnavn: str,
+        bruger,
+        skriv: bool = True,
+        fremskridt: Fremskridt | None = None,
+        **parametre: str,
+    ) -> Resultat:
+        """Check every row; with `skriv`, also write them in one transaction. Raises Afvist with
+        every bad row; then nothing is written."""
+        if not self.maa(bruger):
+            raise Afvist([(0, f"Kun {self.hvem} kan importere {self.label.lower()}.")])
+        ukendte = set(parametre) - {p.navn for p in self.parametre}
+        if ukendte:
+            raise TypeError(f"{self.kode} tager ikke {', '.join(sorted(ukendte))}")
+        vaerdier = {p.navn: p.hent(parametre.get(p.navn), bruger) for p in self.parametre}
+        header, rows = laes(indhold, filnavn)
+        if header[: len(self.kolonner)] != list(self.kolonner):
+            begynde = " begynde med" if self.flere_kolonner else " være"
+            raise Afvist(
+                [
+                    (
+                        1,
+                        f"Kolonnerne skal{begynde} {';'.join(self.kolonner)}, "
+                        f"ikke {';'.join(header)}.",
+                    )
+                ]
+            )
+        if self.flere_kolonner:
+            vaerdier["kolonner"] = header
+        plan = self.planlaeg(bruger, rows, fremskridt, **vaerdier)
+        if plan.fejl:
+            raise Afvist(sorted(plan.fejl))
+        resultat = Resultat(
+            raekker=len(rows),
+            nye=len(plan.nye),
+            opdaterede=len(plan.opdaterede),
+            uaendrede=len(rows) - len(plan.nye) - len(plan.opdaterede),
+            eksempel=plan.eksempel,
+        )
+        if skriv:
+            with transaction.atomic():
+                plan.skriv(fremskridt)
+        return resultat
+
+
+def importtyper() -> dict[str, Importtype]:
+    """Every import type, in app order: each app's `AppConfig.importtyper()` returns the
+    `Importtype`s it declares. The one registry the command and the page read."""
+    from .paneler import hooks
+
+    typer: dict[str, Importtype] = {}
+    for metode in hooks("importtyper"):
+        for importtype in metode():
+            if importtype.kode in typer:
+                raise ImproperlyConfigured(f"Importtypen »{importtype.kode}« er erklæret to gange.")
+            typer[importtype.kode] = importtype
     return typer
+
+
+def importtyper_for(bruger) -> list[Importtype]:
+    """The types `bruger` may import: what the import page offers them."""
+    return [t for t in importtyper().values() if bruger.is_authenticated and t.maa(bruger)]
+
+
+def importtype(kode: str) -> Importtype:
+    typer = importtyper()
+    if kode not in typer:
+        raise Afvist([(0, f"Ukendt importtype »{kode}«; vælg blandt {', '.join(typer)}.")])
+    return typer[kode]
+
+
+def importer(*, type_: str, **argumenter) -> Resultat:
+    """Import a file of the type named `type_` (see Importtype.koer for the arguments)."""
+    return importtype(type_).koer(**argumenter)
+
+
+# The organisation's own import type: jobcentres, by the operators.
+
+REGIONER = {
+    **{label.lower(): value for value, label in Beskaeftigelsesregion.choices},
+    **{value: value for value in Beskaeftigelsesregion.values},
+    "hovedstaden": Beskaeftigelsesregion.HOVEDSTADEN_SJAELLAND,
+    "sjælland": Beskaeftigelsesregion.HOVEDSTADEN_SJAELLAND,
+    "nord": Beskaeftigelsesregion.NORDJYLLAND,
+    "midt": Beskaeftigelsesregion.MIDTJYLLAND,
+    "syd": Beskaeftigelsesregion.SYDDANMARK,
+}
+
+
+def plan_jobcentre(bruger, rows, fremskridt) -> Plan:
+    plan = Plan()
+    kommuner = set(Kommune.objects.values_list("kommunenummer", flat=True))
+    eksisterende = {j.kommunenummer: j for j in Jobcenter.objects.all()}
+    set_i_fil: set[int] = set()
+    for nummer, row in rows:
+        kommunenummer, navn, region = felter(row, 3)
+        if not kommunenummer.isdigit() or int(kommunenummer) not in kommuner:
+            plan.fejl.append((nummer, f"ukendt kommunenummer »{kommunenummer}«"))
+            continue
+        nr = int(kommunenummer)
+        if nr in set_i_fil:
+            plan.fejl.append((nummer, f"kommunenummer {nr} står to gange i filen"))
+            continue
+        set_i_fil.add(nr)
+        if not navn:
+            plan.fejl.append((nummer, "navn mangler"))
+            continue
+        if region.lower() not in REGIONER:
+            plan.fejl.append((nummer, f"ukendt beskæftigelsesregion »{region}«"))
+            continue
+        ny = Jobcenter(kommunenummer=nr, navn=navn, beskaeftigelsesregion=REGIONER[region.lower()])
+        gammel = eksisterende.get(nr)
+        if gammel is None:
+            plan.nye.append(ny)
+        elif (gammel.navn, gammel.beskaeftigelsesregion) != (ny.navn, ny.beskaeftigelsesregion):
+            ny.pk = gammel.pk
+            plan.opdaterede.append(ny)
+        med_eksempel(
+            plan,
+            {"kommunenummer": nr, "navn": navn, "region": ny.get_beskaeftigelsesregion_display()},
+        )
+
+    def skriv(fremskridt):
+        Jobcenter.objects.bulk_create(plan.nye)
+        Jobcenter.objects.bulk_update(plan.opdaterede, ["navn", "beskaeftigelsesregion"])
+
+    plan.skriv = skriv
+    return plan
+
+
+JOBCENTRE = Importtype(
+    kode="jobcentre",
+    label="Jobcentre",
+    kolonner=("kommunenummer", "navn", "region"),
+    planlaeg=plan_jobcentre,
+    maa=kan_importere_jobcentre,
+    hvem="driften (superbrugere)",
+    forklaring="Nøglen er kommunenummeret; region som »Midtjylland« eller »midt«.",
+)
+IMPORTTYPER = [JOBCENTRE]

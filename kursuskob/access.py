@@ -6,7 +6,7 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from jobcenter.access import kan_se_aggregat
+from jobcenter.access import er_drift, kan_se_aggregat
 
 from .models import Fase, Kursuskob, Kursusnoegletal, Netvaerk, Runde, Spoergeskema
 
@@ -179,3 +179,9 @@ def kan_lave_indsats(bruger, runde: Runde) -> bool:
     return bool(
         runde.netvaerk_id and bruger.er_leder and runde.netvaerk.har_medlem(bruger.jobcenter_id)
     )
+
+
+def kan_importere_svar(bruger) -> bool:
+    """Survey responses made elsewhere: a jobcentre's administrators (their own jobcentre's
+    response) and the operators (any jobcentre in the round)."""
+    return er_drift(bruger) or (bruger.is_authenticated and bruger.er_administrator)

@@ -28,7 +28,7 @@ class KursuskobConfig(AppConfig):
 
         return borger_panel(request, borger)
 
-    def importtyper(self) -> dict:
-        from .imports import importer_svar
+    def importtyper(self) -> list:
+        from . import imports
 
-        return {"svar": importer_svar}
+        return imports.IMPORTTYPER

@@ -1,59 +1,70 @@
-"""`manage.py importer svar RUNDE FIL`: a round's responses made elsewhere, one row per jobcentre,
-columns `kommunenummer;tilfredshed;<item code>…`; an empty cell is an item not answered. A
-multiple-choice cell separates its choices with `|`. The whole file or nothing."""
+"""Survey responses made elsewhere (`svar`): one row per jobcentre of a round, columns
+`kommunenummer;tilfredshed;<item code>…`; an empty cell is an item not answered. A
+multiple-choice cell separates its choices with `|`. The whole file or nothing. The round is
+the type's parameter: an argument before the file in the command, a choice on the page."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from jobcenter.imports import Afvist, Resultat, laes
+from jobcenter.access import er_drift
+from jobcenter.imports import Afvist, Importtype, Parameter, Plan, med_eksempel
 from jobcenter.models import Bruger
 
+from .access import kan_importere_svar
 from .models import Besvarelse, Runde
 from .services.undersoegelse import erstat_svar, spoergsmaal, svarvaerdi
 
 
-def find_runde(runde: str | Runde | None) -> Runde:
-    if isinstance(runde, Runde):
-        return runde
+def runder_for(bruger: Bruger):
+    """The rounds `bruger` may import responses to: any for the operators, otherwise those
+    their jobcentre is asked in (a user imports only their own jobcentre's response)."""
+    if er_drift(bruger):
+        return Runde.objects.all()
+    if not bruger.er_i_jobcenter:
+        return Runde.objects.none()
+    return Runde.objects.filter(jobcentre=bruger.jobcenter_id)
+
+
+def aabne_runder(bruger: Bruger) -> list[tuple[str, str]]:
+    return [(str(r.pk), r.navn) for r in runder_for(bruger).filter(lukket__isnull=True)]
+
+
+def find_runde(runde: str | None, bruger: Bruger) -> Runde:
+    """The round named by its number or name; unknown, not the user's or closed is refused."""
     if not runde:
-        raise Afvist([(1, "Angiv runden: importer svar RUNDE FIL (rundens nummer eller navn).")])
+        raise Afvist([(1, "Angiv runden (rundens nummer eller navn).")])
+    runde = str(runde).strip()
     fundet = (
-        Runde.objects.filter(pk=int(runde)).first()
-        if str(runde).isdigit()
-        else Runde.objects.filter(navn=runde).first()
+        runder_for(bruger).filter(Q(pk=int(runde)) | Q(navn=runde)).first()
+        if runde.isdigit()
+        else runder_for(bruger).filter(navn=runde).first()
     )
     if fundet is None:
         raise Afvist([(1, f"Ukendt runde »{runde}«.")])
+    if fundet.lukket is not None:
+        raise Afvist([(1, f"Runden »{fundet}« er lukket; dens svar kan ikke ændres.")])
     return fundet
 
 
-def importer_svar(
-    *, indhold: bytes, filnavn: str, bruger: Bruger, skriv: bool, runde=None, fremskridt=None
-) -> Resultat:
-    runde = find_runde(runde)
-    if runde.lukket is not None:
-        raise Afvist([(1, f"Runden »{runde}« er lukket; dens svar kan ikke ændres.")])
-    header, data = laes(indhold, filnavn)
+def plan_svar(bruger: Bruger, rows, fremskridt, *, runde: Runde, kolonner: list[str]) -> Plan:
+    plan = Plan()
     alle = {s.kode.lower(): s for s in spoergsmaal(runde)}
-    fejl = []
-    if "kommunenummer" not in header:
-        fejl.append((1, "Kolonnen kommunenummer mangler."))
-    ukendte = [k for k in header if k != "kommunenummer" and k not in alle]
+    ukendte = [k for k in kolonner[1:] if k not in alle]
     if ukendte:
-        fejl.append((1, f"Ukendte kolonner: {', '.join(ukendte)}; brug spørgsmålenes koder."))
-    if fejl:
-        raise Afvist(fejl)
+        plan.fejl.append((1, f"Ukendte kolonner: {', '.join(ukendte)}; brug spørgsmålenes koder."))
+        return plan
     jobcentre = {j.kommunenummer: j for j in runde.jobcentre.all()}
-    if not bruger.is_superuser:
+    if not er_drift(bruger):
         jobcentre = {n: j for n, j in jobcentre.items() if j.pk == bruger.jobcenter_id}
+    eksisterende = set(runde.besvarelser.values_list("jobcenter_id", flat=True))
     raekker, set_ = [], set()
-    for linje, celler in data:
-        row = dict(zip(header, celler + [""] * (len(header) - len(celler)), strict=False))
+    for linje, celler in rows:
+        row = dict(zip(kolonner, celler + [""] * (len(kolonner) - len(celler)), strict=False))
         nummer = row["kommunenummer"].strip()
         jobcenter = jobcentre.get(int(nummer)) if nummer.isdigit() else None
         if jobcenter is None:
-            fejl.append(
+            plan.fejl.append(
                 (
                     linje,
                     f"kommunenummer »{nummer}« er ikke et jobcenter i runden, du må importere for.",
@@ -61,7 +72,7 @@ def importer_svar(
             )
             continue
         if jobcenter.pk in set_:
-            fejl.append((linje, f"{jobcenter} står i filen mere end én gang."))
+            plan.fejl.append((linje, f"{jobcenter} står i filen mere end én gang."))
             continue
         set_.add(jobcenter.pk)
         vaerdier = {}
@@ -71,24 +82,51 @@ def importer_svar(
             try:
                 vaerdier[alle[kode]] = svarvaerdi(alle[kode], raa.strip())
             except ValidationError as error:
-                fejl.append((linje, " ".join(error.messages)))
+                plan.fejl.append((linje, " ".join(error.messages)))
         raekker.append((jobcenter, vaerdier))
-    if fejl:
-        raise Afvist(fejl)
-    resultat = Resultat(raekker=len(raekker))
-    eksisterende = set(runde.besvarelser.values_list("jobcenter_id", flat=True))
-    for jobcenter, _ in raekker:
-        if jobcenter.pk in eksisterende:
-            resultat.opdaterede += 1
-        else:
-            resultat.nye += 1
-    if skriv:
-        with transaction.atomic():
-            for jobcenter, vaerdier in raekker:
-                besvarelse, _ = Besvarelse.objects.update_or_create(
-                    runde=runde,
-                    jobcenter=jobcenter,
-                    defaults={"afsendt": timezone.now(), "importeret": True, "besvaret_af": None},
-                )
-                erstat_svar(besvarelse, vaerdier)
-    return resultat
+        (plan.opdaterede if jobcenter.pk in eksisterende else plan.nye).append(jobcenter)
+        med_eksempel(
+            plan,
+            {
+                "kommunenummer": jobcenter.kommunenummer,
+                "jobcenter": jobcenter.navn,
+                "besvarede spørgsmål": sum(v is not None for v in vaerdier.values()),
+            },
+        )
+
+    def skriv(fremskridt):
+        for jobcenter, vaerdier in raekker:
+            besvarelse, _ = Besvarelse.objects.update_or_create(
+                runde=runde,
+                jobcenter=jobcenter,
+                defaults={"afsendt": timezone.now(), "importeret": True, "besvaret_af": None},
+            )
+            erstat_svar(besvarelse, vaerdier)
+
+    plan.skriv = skriv
+    return plan
+
+
+RUNDE = Parameter(
+    navn="runde",
+    label="Undersøgelsesrunde",
+    metavar="RUNDE",
+    hjaelp="rundens nummer eller navn",
+    valg=aabne_runder,
+    hent=find_runde,
+)
+SVAR = Importtype(
+    kode="svar",
+    label="Svar på en undersøgelse",
+    kolonner=("kommunenummer",),
+    flere_kolonner="<spørgsmålets kode>…",
+    planlaeg=plan_svar,
+    maa=kan_importere_svar,
+    hvem="administratorer og driften",
+    parametre=(RUNDE,),
+    forklaring=(
+        "Én række pr. jobcenter i en åben runde, fx kommunenummer;tilfredshed;B1;…; en tom celle "
+        "er ikke besvaret, flere valg adskilles med |. Et jobcenter importerer kun sit eget svar."
+    ),
+)
+IMPORTTYPER = [SVAR]

@@ -14,10 +14,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from borgere.imports import importer
 from borgere.models import Borger, Ydelsesperiode
 from borgere.tests.factories import BorgerFactory
-from jobcenter.imports import Afvist
+from jobcenter.imports import Afvist, importer
 from virksomheder.models import Jobordre, Plads, Virksomhedscenter
 from virksomheder.tests.factories import VirksomhedFactory
 
@@ -132,11 +131,13 @@ def importer_som(bruger, type_, *linjer):
     return importer(type_=type_, indhold=indhold, filnavn="f.csv", bruger=bruger, skriv=True)
 
 
-def test_the_citizen_import_does_not_tell_whose_cpr_a_number_is(konsulent, fremmed, jobcenter_a):
+def test_the_citizen_import_does_not_tell_whose_cpr_a_number_is(
+    administrator, fremmed, jobcenter_a
+):
     """The bulk version: an import listed »CPR-nummeret tilhører en borger i et andet jobcenter«
     for exactly the other jobcentre's citizens. Now the number is a new citizen here."""
     resultat = importer_som(
-        konsulent,
+        administrator,
         "borgere",
         "cpr;navn;kommunenummer",
         f"{I_B};Bodil Bager;751",
@@ -151,11 +152,13 @@ def test_the_citizen_import_does_not_tell_whose_cpr_a_number_is(konsulent, fremm
     assert (fremmed.fornavn, fremmed.jobcenter_id) == ("Bodil", fremmed.jobcenter_id)
 
 
-def test_a_period_import_rejects_both_numbers_with_the_same_message(konsulent, fremmed):
+def test_a_period_import_rejects_both_numbers_with_the_same_message(administrator, fremmed):
     fejl = []
     for cpr in (I_B, UBRUGT):
         with pytest.raises(Afvist) as afvist:
-            importer_som(konsulent, "ydelser", "cpr;ydelse;fra;til", f"{cpr};dagpenge;01-01-2026;")
+            importer_som(
+                administrator, "ydelser", "cpr;ydelse;fra;til", f"{cpr};dagpenge;01-01-2026;"
+            )
         fejl.append([(linje, uden_cpr(besked, cpr)) for linje, besked in afvist.value.fejl])
     assert fejl[0] == fejl[1]
     assert not Ydelsesperiode.objects.exists()

@@ -9,10 +9,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from borgere.imports import importer
 from borgere.models import Borger, Ydelsesperiode
 from borgere.tests.factories import BorgerFactory
-from jobcenter.imports import Afvist
+from jobcenter.imports import Afvist, importer, importtyper
 from virksomheder.models import Kontakt, Virksomhed
 from virksomheder.tests.factories import VirksomhedFactory
 
@@ -137,14 +136,12 @@ raekke = st.lists(tekst, min_size=0, max_size=6).map(lambda felter: ";".join(fel
     type_=st.sampled_from(["borgere", "ydelser", "maalgrupper", "forloeb", "maaltal"]),
 )
 def test_a_malformed_import_is_rejected_whole_or_written_whole(administrator, raekker, type_):
-    from borgere.imports import KOLONNER
-
     # Hypothesis runs every example in the same test transaction.
     if not Borger.objects.filter(cpr="0101901234").exists():
         BorgerFactory(jobcenter=administrator.jobcenter, cpr="0101901234")
 
     indhold = "\n".join(
-        [";".join(KOLONNER[type_]), *raekker, "0101901234;kontanthjaelp;01-01-2026;"]
+        [";".join(importtyper()[type_].kolonner), *raekker, "0101901234;kontanthjaelp;01-01-2026;"]
     ).encode()
     foer = (Borger.objects.count(), Ydelsesperiode.objects.count())
     try:

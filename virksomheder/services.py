@@ -12,12 +12,13 @@ from django.db.models import Count, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from jobcenter.models import Bruger, Jobcenter
+from jobcenter.models import Bruger, Jobcenter, Kommune
 from jobcenter.services import laast_beregning
 
 from .models import (
     Aftale,
     Aftalestatus,
+    Branche,
     Initiativ,
     Kanal,
     Kontakt,
@@ -26,6 +27,8 @@ from .models import (
     Plads,
     Prioritetsgruppe,
     Segment,
+    Sektor,
+    Stoerrelse,
     Virksomhed,
     Virksomhedscenter,
     Virksomhedsforhold,
@@ -356,3 +359,38 @@ def aldrig_kontaktet(*, jobcenter: Jobcenter, noegle: str) -> tuple[str, QuerySe
         return None
     navn, virksomheder = maengde
     return navn, virksomheder.exclude(pk__in=kontaktede(jobcenter)).distinct().order_by("navn")
+
+
+# What is assumed about a company known only by its CVR number until someone looks it up and
+# corrects it on its page: DB07's catch-all section, private, the smallest size band.
+UKENDT_BRANCHE = ("S", "Andre serviceydelser")
+UKENDT_SEKTOR = Sektor.PRIVAT
+UKENDT_STOERRELSE = Stoerrelse.ANSATTE_1_4
+
+
+def opret_ukendte_virksomheder(*, cvr_numre: set[str], jobcenter: Jobcenter) -> dict[str, int]:
+    """The ids of the companies with these (valid) CVR numbers; one nobody has registered yet
+    is created with its number as its name and the defaults above, in the municipality of the
+    jobcentre that met it (an import of forløb, say)."""
+    kendte = dict(Virksomhed.objects.filter(cvr__in=cvr_numre).values_list("cvr", "pk"))
+    ukendte = sorted(set(cvr_numre) - set(kendte))
+    if ukendte:
+        kode, navn = UKENDT_BRANCHE
+        branche, _ = Branche.objects.get_or_create(kode=kode, defaults={"navn": navn})
+        kommune = Kommune.objects.get(kommunenummer=jobcenter.kommunenummer)
+        Virksomhed.objects.bulk_create(
+            (
+                Virksomhed(
+                    cvr=cvr,
+                    navn=f"Virksomhed med CVR {cvr}",
+                    branche=branche,
+                    sektor=UKENDT_SEKTOR,
+                    stoerrelse=UKENDT_STOERRELSE,
+                    kommune=kommune,
+                )
+                for cvr in ukendte
+            ),
+            batch_size=5000,
+        )
+        kendte.update(Virksomhed.objects.filter(cvr__in=ukendte).values_list("cvr", "pk"))
+    return kendte

@@ -449,14 +449,32 @@ def importfilnavn(koersel: "Importkoersel", filnavn: str) -> str:
     return uuid.uuid4().hex
 
 
-class Importkoersel(models.Model):
-    """An import started from the administrator's page: the uploaded file, the check of every
-    row (with a preview), then the import, each as a background job whose progress is shown.
-    The file is deleted when the run ends (imported, rejected or failed); the summary stays."""
+class ImportkoerselQuerySet(models.QuerySet):
+    def synlige_for(self, user):
+        """A jobcentre's runs for its staff; the operators' own runs (no jobcentre, such as an
+        import of jobcentres) for the superusers."""
+        if not user.is_authenticated:
+            return self.none()
+        synlige = Q(pk__in=[])
+        if user.er_i_jobcenter:
+            synlige |= Q(jobcenter_id=user.jobcenter_id)
+        if user.is_superuser:
+            synlige |= Q(jobcenter__isnull=True)
+        return self.filter(synlige)
 
-    jobcenter = models.ForeignKey(Jobcenter, on_delete=models.CASCADE)
+
+class Importkoersel(models.Model):
+    """An import started from the import page: the uploaded file, the check of every row (with
+    a preview), then the import, each as a background job whose progress is shown. The file is
+    deleted when the run ends (imported, rejected or failed); the summary stays. `type` is an
+    import type's code (jobcenter.imports.importtyper), `parametre` what the type needs besides
+    the file (a survey round's number, say). A run of an operator outside any jobcentre has no
+    jobcentre."""
+
+    jobcenter = models.ForeignKey(Jobcenter, on_delete=models.CASCADE, null=True, blank=True)
     bruger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
     type = models.CharField("type", max_length=20)
+    parametre = models.JSONField("parametre", default=dict, blank=True)
     filnavn = models.CharField("fil", max_length=200)
     fil = models.FileField(
         "indlæst fil", storage=importlager, upload_to=importfilnavn, max_length=100, blank=True
@@ -480,7 +498,7 @@ class Importkoersel(models.Model):
     startet = models.DateTimeField("startet", null=True, blank=True)
     afsluttet = models.DateTimeField("afsluttet", null=True, blank=True)
 
-    objects = JobcenterQuerySet.as_manager()
+    objects = ImportkoerselQuerySet.as_manager()
 
     class Meta:
         ordering = ["-oprettet"]

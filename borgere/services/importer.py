@@ -1,4 +1,4 @@
-"""Imports started from the administrator's page, run as background jobs with progress.
+"""Imports started from the import page, run as background jobs with progress.
 
 The request only checks the upload's size and kind and stores it (in IMPORT_MAPPE, never in
 the database); the worker reads, checks and imports it. A run ends imported, rejected or failed,
@@ -20,9 +20,9 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from jobcenter import imports
 from jobcenter.imports import Afvist, maskeret
 
-from .. import imports
 from ..models import Importkoersel, Importstatus
 
 logger = logging.getLogger(__name__)
@@ -117,6 +117,7 @@ def koer_import(*, koersel_id: int, skriv: bool) -> str:
         if not skriv:
             koersel.raekker = anslaaede_raekker(indhold, koersel.filnavn)
             koersel.save(update_fields=["raekker"])
+        # The type's own check of who may import runs again here, with the user as they are now.
         resultat = imports.importer(
             type_=koersel.type,
             indhold=indhold,
@@ -124,6 +125,7 @@ def koer_import(*, koersel_id: int, skriv: bool) -> str:
             bruger=koersel.bruger,
             skriv=skriv,
             fremskridt=fremskridt,
+            **koersel.parametre,
         )
     except Afvist as afvist:
         koersel.status = Importstatus.AFVIST

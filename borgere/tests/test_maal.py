@@ -272,8 +272,7 @@ def test_targets_are_imported_per_jobcentre_and_nationally(jobcenter_a, tmp_path
 
 
 def test_an_administrator_imports_only_own_targets(administrator, jobcenter_b):
-    from borgere.imports import importer
-    from jobcenter.imports import Afvist
+    from jobcenter.imports import Afvist, importer
 
     fil = (
         b"kampagne;maal;kommunenummer;maaltal\n"

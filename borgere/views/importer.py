@@ -1,4 +1,6 @@
-"""The administrator's import page: upload, check with a preview, import, with progress."""
+"""The import page: upload, check with a preview, import, with progress. It offers every import
+type of the registry (jobcenter.imports.importtyper) that the user may import, and nothing
+else: the list, the columns, the check of who may and the run all come from the declarations."""
 
 from django import forms
 from django.conf import settings
@@ -7,28 +9,69 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from jobcenter.access import hent_eget, kraev_jobcenter, kraev_rolle
-from jobcenter.imports import megabytes
+from jobcenter.access import hent_eget, kraev, kraev_rolle
+from jobcenter.imports import Importtype, importtyper, importtyper_for, maskeret, megabytes
 
 from .. import services
-from ..imports import KOLONNER
 from ..models import Importkoersel
-
-TYPER = [
-    ("borgere", "Borgere (cpr;navn;kommunenummer)"),
-    ("ydelser", "Ydelser (cpr;ydelse;fra;til)"),
-    ("maalgrupper", "Målgrupper (cpr;maalgruppe;fra;til)"),
-    ("forloeb", "Forløb (cpr;cvr;type;start;slut)"),
-    ("maaltal", "Måltal for jeres jobcenter (kampagne;maal;kommunenummer;maaltal)"),
-]
 
 
 class ImportForm(forms.Form):
-    type = forms.ChoiceField(label="Hvad indeholder filen?", choices=TYPER)
+    """The type among those `typer` the user may import, what that type needs besides the file
+    (a survey round, say: one optional field per parameter, required for its types), and the
+    file."""
+
+    # A parameter's field is required for its types only; its label says which.
+    skjul_frivilligt = True
+    type = forms.CharField(label="Hvad indeholder filen?")
     fil = forms.FileField(
         label="Fil",
         help_text="CSV (UTF-8, ; eller ,) eller Excel (.xlsx) med kolonnenavnene i første række.",
     )
+
+    def __init__(self, *args, typer: list[Importtype], bruger, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.typer = {t.kode: t for t in typer}
+        self.fields["type"].widget = forms.Select(
+            choices=[(t.kode, f"{t.label} ({t.foerste_raekke})") for t in typer]
+        )
+        fil = self.fields.pop("fil")
+        for importtype in typer:
+            for parameter in importtype.parametre:
+                if parameter.navn in self.fields:
+                    continue
+                brugere = [t.label.lower() for t in typer if parameter in t.parametre]
+                self.fields[parameter.navn] = forms.ChoiceField(
+                    label=f"{parameter.label} (kun til {' og '.join(brugere)})",
+                    choices=[("", "Vælg")] + parameter.valg(bruger),
+                    required=False,
+                )
+        self.fields["fil"] = fil
+
+    def clean_type(self) -> str:
+        kode = self.cleaned_data["type"]
+        if kode not in self.typer:
+            importtype = importtyper().get(kode)
+            if importtype is None:
+                raise forms.ValidationError(
+                    f"Der er ingen importtype, der hedder »{maskeret(kode)}«."
+                )
+            raise forms.ValidationError(
+                f"Kun {importtype.hvem} kan importere {importtype.label.lower()}; du kan vælge "
+                "blandt typerne på listen."
+            )
+        return kode
+
+    def clean(self):
+        cleaned = super().clean()
+        importtype = self.typer.get(cleaned.get("type"))
+        for parameter in importtype.parametre if importtype else ():
+            if not cleaned.get(parameter.navn):
+                self.add_error(
+                    parameter.navn,
+                    f"Vælg {parameter.label.lower()} for {importtype.label.lower()}.",
+                )
+        return cleaned
 
     def clean_fil(self):
         fil = self.cleaned_data["fil"]
@@ -40,41 +83,59 @@ class ImportForm(forms.Form):
             )
         return fil
 
+    @property
+    def parametre(self) -> dict[str, str]:
+        importtype = self.typer[self.cleaned_data["type"]]
+        return {p.navn: self.cleaned_data[p.navn] for p in importtype.parametre}
 
-@kraev_jobcenter
+
+# The page is for those who may import at least one type. A run's pages load the run first
+# (another jobcentre's id answers 404, as everywhere), then check its type.
+kraev_importtyper = kraev(lambda user: bool(importtyper_for(user)))
+
+
+def kraev_importtype(request: HttpRequest, koersel: Importkoersel) -> None:
+    """403 unless the user may import the run's type (now: a right can be taken away)."""
+    importtype = importtyper().get(koersel.type)
+    kraev_rolle(importtype is not None and importtype.maa(request.user))
+
+
+@kraev_importtyper
 def import_start(request: HttpRequest) -> HttpResponse:
-    kraev_rolle(request.user.er_administrator)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    typer = importtyper_for(request.user)
+    form = ImportForm(request.POST or None, request.FILES or None, typer=typer, bruger=request.user)
     if request.method == "POST" and form.is_valid():
         koersel = services.start_import(
             koersel=Importkoersel(
-                jobcenter=request.user.jobcenter,
+                jobcenter=request.user.jobcenter if request.user.er_i_jobcenter else None,
                 bruger=request.user,
                 type=form.cleaned_data["type"],
+                parametre=form.parametre,
             ),
             fil=form.cleaned_data["fil"],
         )
         return redirect(koersel)
     context = {
         "form": form,
-        "kolonner": KOLONNER,
-        "koersler": Importkoersel.objects.synlige_for(request.user)[:20],
+        "typer": typer,
+        "koersler": Importkoersel.objects.synlige_for(request.user).filter(
+            type__in=[t.kode for t in typer]
+        )[:20],
     }
     return render(request, "borgere/import_start.html", context)
 
 
-@kraev_jobcenter
 def import_koersel(request: HttpRequest, koersel_pk: int) -> HttpResponse:
     koersel = hent_eget(request, Importkoersel, koersel_pk)
-    kraev_rolle(request.user.er_administrator)
-    return render(request, "borgere/import.html", {"koersel": koersel})
+    kraev_importtype(request, koersel)
+    context = {"koersel": koersel, "importtype": importtyper()[koersel.type]}
+    return render(request, "borgere/import.html", context)
 
 
-@kraev_jobcenter
 @require_POST
 def import_godkend(request: HttpRequest, koersel_pk: int) -> HttpResponse:
     koersel = hent_eget(request, Importkoersel, koersel_pk)
-    kraev_rolle(request.user.er_administrator)
+    kraev_importtype(request, koersel)
     koersel = services.godkend_import(koersel=koersel)
     messages.info(request, "Importen er startet.")
     return redirect(koersel)

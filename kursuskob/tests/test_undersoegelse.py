@@ -190,17 +190,16 @@ def test_importing_responses_writes_all_or_nothing(tmp_path, runde, jobcenter_a,
     with pytest.raises(CommandError, match="afvist"):
         call_command("importer", "svar", runde.navn, daarlig)
     daarlig = fil(tmp_path, "kommunenummer;tilfredshed;B1\n751;6;3\n999;3;3\n751;3;3\n")
-    from jobcenter.imports import Afvist
-
-    from ..imports import importer_svar
+    from jobcenter.imports import Afvist, importer
 
     with pytest.raises(Afvist) as afvist:
-        importer_svar(
+        importer(
+            type_="svar",
             indhold=Path(daarlig).read_bytes(),
             filnavn="svar.csv",
             bruger=BrugerFactory(is_superuser=True, jobcenter=None, rolle=""),
             skriv=True,
-            runde=runde,
+            runde=runde.navn,
         )
     assert afvist.value.fejl == [
         (2, "tilfredshed: »6« er ikke et tal fra 1 til 5."),
@@ -210,11 +209,20 @@ def test_importing_responses_writes_all_or_nothing(tmp_path, runde, jobcenter_a,
     assert sorted(Svar.objects.values_list("besvarelse_id", "spoergsmaal_id", "vaerdi")) == foer
 
 
-def test_the_import_needs_the_round(tmp_path):
+def test_the_import_needs_an_open_round(tmp_path, runde):
+    svarfil = fil(tmp_path, "kommunenummer;tilfredshed\n751;4\n")
+    with pytest.raises(CommandError, match="Typen svar skal have: importer svar RUNDE FIL"):
+        call_command("importer", "svar", svarfil)
     fejl = io.StringIO()
     with pytest.raises(CommandError, match="afvist"):
-        call_command("importer", "svar", fil(tmp_path, "kommunenummer;tilfredshed\n"), stderr=fejl)
-    assert "Angiv runden: importer svar RUNDE FIL" in fejl.getvalue()
+        call_command("importer", "svar", "ingen-runde", svarfil, stderr=fejl)
+    assert "Ukendt runde »ingen-runde«" in fejl.getvalue()
+    runde.lukket = timezone.now()
+    runde.save()
+    with pytest.raises(CommandError, match="afvist"):
+        call_command("importer", "svar", str(runde.pk), svarfil, stderr=fejl)
+    assert "er lukket; dens svar kan ikke ændres" in fejl.getvalue()
+    assert not Besvarelse.objects.exists()
 
 
 def test_leaders_of_jobcentres_without_a_sent_response_are_reminded_once(

@@ -26,8 +26,8 @@ def main() -> None:
 
 
 def koer() -> None:
-    from borgere.imports import importer
     from borgere.models import Borger, Ydelsesperiode
+    from jobcenter.imports import importer
     from jobcenter.models import Bruger, Jobcenter, Rolle
 
     rng = random.Random(1)

@@ -1,4 +1,3 @@
-import inspect
 from pathlib import Path
 
 from django.conf import settings
@@ -6,6 +5,16 @@ from django.core.management.base import BaseCommand, CommandError
 
 from jobcenter.imports import Afvist, importtyper, megabytes
 from jobcenter.models import Bruger
+
+
+def parameterhjaelp() -> str:
+    """»for typen svar først RUNDE (rundens nummer eller navn)«, from the registry."""
+    dele = [
+        f"for typen {t.kode} først " + " ".join(f"{p.metavar} ({p.hjaelp})" for p in t.parametre)
+        for t in importtyper().values()
+        if t.parametre
+    ]
+    return "Filen" + (f"; {', '.join(dele)}." if dele else ".")
 
 
 class Command(BaseCommand):
@@ -17,27 +26,27 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("type", help="Hvad filen indeholder: " + ", ".join(importtyper()))
         parser.add_argument(
-            "argumenter",
-            nargs="+",
-            metavar="[RUNDE] FIL",
-            help="Filen; for typen svar først undersøgelsesrunden (nummer eller navn).",
+            "argumenter", nargs="+", metavar="[PARAMETER …] FIL", help=parameterhjaelp()
         )
         parser.add_argument(
             "--bruger",
-            help="Brugernavnet, der importerer; borgerdata hører til brugerens jobcenter.",
+            help=(
+                "Brugernavnet, der importerer; borgerdata hører til brugerens jobcenter. "
+                "Uden: driften (en superbruger uden jobcenter)."
+            ),
         )
         parser.add_argument("--kontroller", action="store_true", help="Kontrollér uden at gemme.")
 
     def handle(self, *args, type, argumenter, bruger=None, kontroller=False, **options):
-        *parametre, fil = argumenter
+        *vaerdier, fil = argumenter
         fil = Path(fil)
         typer = importtyper()
         if type not in typer:
             raise CommandError(f"Ukendt type »{type}«. Vælg blandt: {', '.join(typer)}.")
-        if len(parametre) > 1 or (
-            parametre and "runde" not in inspect.signature(typer[type]).parameters
-        ):
-            raise CommandError(f"For mange argumenter til typen {type}.")
+        importtype = typer[type]
+        if len(vaerdier) != len(importtype.parametre):
+            brug = " ".join(["importer", type, *(p.metavar for p in importtype.parametre), "FIL"])
+            raise CommandError(f"Typen {type} skal have: {brug}.")
         if not fil.is_file():
             raise CommandError(f"Filen {fil} findes ikke.")
         # The import refuses it too, but only after the whole file is in memory.
@@ -53,12 +62,12 @@ class Command(BaseCommand):
         else:
             importoer = Bruger(username="drift", is_superuser=True)
         try:
-            resultat = typer[type](
+            resultat = importtype.koer(
                 indhold=fil.read_bytes(),
                 filnavn=fil.name,
                 bruger=importoer,
                 skriv=not kontroller,
-                **({"runde": parametre[0]} if parametre else {}),
+                **{p.navn: v for p, v in zip(importtype.parametre, vaerdier, strict=True)},
             )
         except Afvist as afvist:
             for linje, besked in afvist.fejl[: settings.IMPORT_MAKS_FEJL]:
