@@ -8,7 +8,7 @@ RUN_ENV := DEBUG=$${DEBUG:-true}
 # unless one is given.
 TEST_ENV := SECRET_KEY="$${SECRET_KEY:-$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')}"
 
-.PHONY: install run test lint format migrations-check demodata worker beat
+.PHONY: install run test lint format migrations-check demodata serve worker beat
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +41,13 @@ migrations-check: install
 demodata: install
 	$(RUN_ENV) $(PY) manage.py demodata
 
+# Production (README, »Drift«): gunicorn, a Celery worker and the one beat, each in the
+# foreground; deploy/start holds the commands, which the systemd units in deploy/systemd call too.
+serve: install
+	VENV=$(VENV) deploy/start web
+
 worker: install
-	$(PY) -m celery -A config worker --loglevel=info
+	VENV=$(VENV) deploy/start worker
 
 beat: install
-	$(PY) -m celery -A config beat --loglevel=info
+	VENV=$(VENV) deploy/start beat

@@ -1,5 +1,6 @@
 """The Celery app and the beat schedule. Every scheduled job is also a management command."""
 
+import datetime
 import os
 
 from celery import Celery
@@ -42,12 +43,6 @@ app.conf.beat_schedule = {
         "task": "borgere.tasks.ryd_adgangslog",
         "schedule": crontab(hour=4, minute=15),
     },
-    # An import run whose worker died or hit the hard time limit is marked failed, and the files
-    # of ended runs are deleted (`manage.py ryd_importer`).
-    "ryd-importer": {
-        "task": "borgere.tasks.ryd_importer",
-        "schedule": crontab(minute="*/10"),
-    },
     # Each morning before work: tasks for agreements whose annual evaluation or expiry is near,
     # and expired agreements marked so (`manage.py opret_aftaleopgaver`).
     "opret-aftaleopgaver": {
@@ -73,3 +68,16 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=6, minute=15),
     },
 }
+
+
+@app.on_after_configure.connect
+def _planlaeg_ryd_importer(sender: Celery, **kwargs) -> None:
+    """Every RYD_IMPORTER_SEKUNDER (10 minutes): an import run whose worker died or hit the hard
+    time limit is marked failed, and the files of ended runs are deleted (`manage.py
+    ryd_importer`). Added once the settings are loaded, as the interval is one of them."""
+    from django.conf import settings
+
+    sender.conf.beat_schedule["ryd-importer"] = {
+        "task": "borgere.tasks.ryd_importer",
+        "schedule": datetime.timedelta(seconds=settings.RYD_IMPORTER_SEKUNDER),
+    }

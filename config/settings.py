@@ -163,7 +163,8 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where `collectstatic` puts the files WhiteNoise serves.
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -198,6 +199,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 if env.bool("BAG_HTTPS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Every request comes from the proxy: the login lockout (per user and address) reads the
+    # browser's address from X-Forwarded-For instead, or it would lock a user out everywhere.
+    AXES_CLIENT_IP_CALLABLE = "jobcenter.middleware.adresse_bag_proxy"
 # Everything the pages use is served from our own static files: no inline script or style,
 # no eval (jobcenter/checks.py fails the system check if this is weakened).
 CONTENT_SECURITY_POLICY = {
@@ -284,6 +288,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Processes per worker; default: one per core.
+CELERY_WORKER_CONCURRENCY = env.int("CELERY_CONCURRENCY", default=None)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=15 * 60)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=20 * 60)
 # Redis redelivers an unacknowledged task after this long (the task of a worker that died with it,
@@ -292,6 +298,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=CELERY_TASK_TIME_LIMIT + 600)
 }
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
+# The queue web, beat and workers share; another name keeps two installations on one Redis apart.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="celery")
+# Beat's record of when each job last ran; a place the beat process may write.
+CELERY_BEAT_SCHEDULE_FILENAME = env(
+    "CELERY_BEAT_SCHEDULE_FILENAME", default=str(BASE_DIR / "celerybeat-schedule")
+)
+# Seconds between the runs of the job that marks abandoned import runs failed (ryd_importer).
+RYD_IMPORTER_SEKUNDER = env.int("RYD_IMPORTER_SEKUNDER", default=10 * 60)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE

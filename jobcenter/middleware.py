@@ -3,7 +3,7 @@ logged-in user is shown."""
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.defaults import page_not_found
@@ -67,3 +67,13 @@ class Dansk404Middleware:
         ):
             return page_not_found(request, Http404())
         return response
+
+
+def adresse_bag_proxy(request: HttpRequest) -> str | None:
+    """The browser's address behind the reverse proxy (BAG_HTTPS_PROXY), for the login lockout:
+    the last entry of X-Forwarded-For, the one the proxy nearest us wrote (deploy/nginx sets it
+    to the address it was called from; a proxy that appends puts it last, after any the browser
+    claimed). Without the header, the connection's own address."""
+    videresendt = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    sidste = videresendt.rsplit(",", 1)[-1].strip()
+    return sidste or request.META.get("REMOTE_ADDR")

@@ -114,16 +114,22 @@ def log_ind(page):
     return login
 
 
-def start_worker(queue: str, *, pool: str = "solo", **env: str) -> subprocess.Popen:
-    """A real Celery worker process on a queue of its own, pointed at the test database, in a
-    process group of its own (so a test can kill it, children and all). `env` overrides
-    settings for this worker only, e.g. CELERY_BROKER_URL."""
+def url_of_the_test_database() -> str:
+    """The test database as a DATABASE_URL for the processes a test starts. They need PostgreSQL
+    and Redis: CI sets both, elsewhere the test is skipped."""
     if not settings.CELERY_BROKER_URL or connection.vendor != "postgresql":
         if os.environ.get("CI"):
             pytest.fail("CI skal sætte CELERY_BROKER_URL (Redis) og DATABASE_URL (PostgreSQL).")
         pytest.skip("needs CELERY_BROKER_URL and a PostgreSQL DATABASE_URL, as CI sets them")
     s = connection.settings_dict
-    database_url = f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+
+
+def start_worker(queue: str, *, pool: str = "solo", **env: str) -> subprocess.Popen:
+    """A real Celery worker process on a queue of its own, pointed at the test database, in a
+    process group of its own (so a test can kill it, children and all). `env` overrides
+    settings for this worker only, e.g. CELERY_BROKER_URL."""
+    database_url = url_of_the_test_database()
     return subprocess.Popen(
         [
             sys.executable,

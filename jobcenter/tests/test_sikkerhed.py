@@ -126,6 +126,27 @@ class TestLockout:
             == 302
         )
 
+    @override_settings(AXES_CLIENT_IP_CALLABLE="jobcenter.middleware.adresse_bag_proxy")
+    def test_behind_the_proxy_it_locks_the_browsers_address_not_the_proxys(self, client, konsulent):
+        """BAG_HTTPS_PROXY: every request comes from nginx (127.0.0.1); the address is the one
+        nginx wrote last in X-Forwarded-For, whatever the browser claimed before it."""
+
+        def login(password, videresendt):
+            return client.post(
+                reverse("login"),
+                {"username": "konsulent", "password": password},
+                REMOTE_ADDR="127.0.0.1",
+                HTTP_X_FORWARDED_FOR=videresendt,
+            )
+
+        for _ in range(settings.AXES_FAILURE_LIMIT):
+            login("forkert", "10.0.0.1")
+        assert login("korrekt-hest-batteri-haefteklamme", "10.0.0.1").status_code == 429
+        # Claiming another address in front of the proxy's entry does not help.
+        assert login("korrekt-hest-batteri-haefteklamme", "10.9.9.9, 10.0.0.1").status_code == 429
+        # The same user elsewhere, behind the same proxy, gets in.
+        assert login("korrekt-hest-batteri-haefteklamme", "10.0.0.2").status_code == 302
+
     def test_the_lock_expires(self, client, konsulent):
         for _ in range(settings.AXES_FAILURE_LIMIT):
             self.login(client, "forkert")
