@@ -46,8 +46,10 @@ def start_import(*, koersel: Importkoersel, fil: File) -> Importkoersel:
     read here: a bomb costs the worker, not the web server (design.md §5)."""
     from ..tasks import kontroller_import
 
+    # The name is shown in the list of runs and in the run page's title (so in the browser's
+    # history), and a file may be named after the citizen it is about: masked as in every list.
     koersel.filnavn = afkortet_filnavn(
-        fil.name, Importkoersel._meta.get_field("filnavn").max_length
+        maskeret(fil.name), Importkoersel._meta.get_field("filnavn").max_length
     )
     koersel.startet = timezone.now()
     koersel.fil.save("", fil, save=False)
@@ -198,7 +200,8 @@ def haengende_graense() -> datetime.timedelta:
 
 def ryd_importer(*, nu: datetime.datetime | None = None) -> int:
     """Every ~10 minutes: a run whose worker died or was killed at the hard time limit (no code
-    of ours ran to mark it) is marked failed; files of ended runs, and files no run knows, are
+    of ours ran to mark it), or whose checked file waited IMPORT_KONTROLLERET_TIMER for an
+    approval that never came, is marked failed; files of ended runs, and files no run knows, are
     deleted. Returns the number of runs marked failed."""
     nu = nu or timezone.now()
     graense = nu - haengende_graense()
@@ -214,6 +217,21 @@ def ryd_importer(*, nu: datetime.datetime | None = None) -> int:
             "Intet er gemt. Indlæs filen igen."
         ),
         afsluttet=nu,
+    )
+    # A checked file nobody imported (a new file was uploaded instead, say) is not kept for ever.
+    glemt = nu - datetime.timedelta(hours=settings.IMPORT_KONTROLLERET_TIMER)
+    markerede += (
+        Importkoersel.objects.alias(siden=Coalesce("startet", "oprettet"))
+        .filter(status=Importstatus.KONTROLLERET, siden__lt=glemt)
+        .update(
+            status=Importstatus.FEJLET,
+            aarsag=(
+                f"Filen blev kontrolleret, men ikke importeret inden for "
+                f"{settings.IMPORT_KONTROLLERET_TIMER} timer, så den er slettet. Intet er gemt. "
+                "Indlæs filen igen."
+            ),
+            afsluttet=nu,
+        )
     )
     for koersel in Importkoersel.objects.filter(status__in=AFSLUTTEDE).exclude(Q(fil="")):
         slet_fil(koersel)

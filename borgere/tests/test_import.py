@@ -719,3 +719,41 @@ class TestKoersel:
         assert haenger.aarsag.startswith("Jobbet blev ikke færdigt")
         assert koerer.status == "importerer" and lager.exists(koerer.fil.name)
         assert not lager.exists(gammel) and lager.exists(ny)
+
+
+def test_a_checked_file_nobody_imports_is_deleted_after_a_while(
+    client_for, administrator, settings
+):
+    """A new administrator who spots a mistake in the preview uploads a corrected file instead
+    of importing the checked one. That run stayed »Klar til import« with its file, CPR numbers
+    and all, in IMPORT_MAPPE for ever: only ended runs had their file deleted."""
+    from django.utils import timezone
+
+    settings.IMPORT_KONTROLLERET_TIMER = 24
+    for_laenge = timezone.now() - datetime.timedelta(hours=25)
+    glemt = importkoersel(
+        bruger=administrator, indhold=BORGERE, status="kontrolleret", startet=for_laenge
+    )
+    venter = importkoersel(
+        bruger=administrator, indhold=BORGERE, status="kontrolleret", startet=timezone.now()
+    )
+    lager = Importkoersel._meta.get_field("fil").storage
+    fil = glemt.fil.name
+
+    call_command("ryd_importer")
+
+    glemt.refresh_from_db()
+    venter.refresh_from_db()
+    assert (glemt.status, glemt.fil.name) == ("fejlet", "") and not lager.exists(fil)
+    assert glemt.aarsag == (
+        "Filen blev kontrolleret, men ikke importeret inden for 24 timer, så den er slettet. "
+        "Intet er gemt. Indlæs filen igen."
+    )
+    assert venter.status == "kontrolleret" and lager.exists(venter.fil.name)
+    # Approving it now says so, instead of »Importen er startet«.
+    response = client_for(administrator).post(
+        reverse("borgere:import_godkend", args=[glemt.pk]), follow=True
+    )
+    html = response.content.decode()
+    assert "Importen blev ikke startet; kørslen er fejlet." in html
+    assert "Importen er startet" not in html and not Borger.objects.exists()

@@ -206,3 +206,68 @@ def test_a_type_declared_twice_is_a_configuration_error(monkeypatch):
     monkeypatch.setattr(imports, "IMPORTTYPER", [*imports.IMPORTTYPER, imports.SVAR])
     with pytest.raises(ImproperlyConfigured, match="»svar« er erklæret to gange"):
         importtyper()
+
+
+def test_an_operators_run_is_the_operators_also_when_they_work_in_a_jobcentre(
+    client_for, administrator, jobcenter_a, jobcenter_b, drift, django_capture_on_commit_callbacks
+):
+    """An operator who is also in jobcentre A checked another jobcentre's target with the
+    operators' rights. The run was A's: A's administrator saw it and, by approving it, wrote
+    Aalborg's target – an operator's import done by a jobcentre user. It is the operators' now."""
+    from borgere.models import Maal, Maaltal
+
+    begge = BrugerFactory(is_superuser=True, jobcenter=jobcenter_a, rolle=Rolle.ADMINISTRATOR)
+    maal = Maal.objects.select_related("kampagne").first()
+    fil = f"kampagne;maal;kommunenummer;maaltal\n{maal.kampagne.kode};{maal.kode};851;10\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(begge).post(
+            reverse("borgere:import_start"),
+            {"type": "maaltal", "fil": upload("m.csv", fil.encode())},
+        )
+    koersel = Importkoersel.objects.get()
+    assert (koersel.jobcenter, koersel.status) == (None, "kontrolleret")
+
+    client = client_for(administrator)
+    assert client.get(koersel.get_absolute_url()).status_code == 404
+    assert koersel not in client.get(reverse("borgere:import_start")).context["koersler"]
+    with django_capture_on_commit_callbacks(execute=True):
+        godkend = client.post(reverse("borgere:import_godkend", args=[koersel.pk]))
+    assert godkend.status_code == 404
+    koersel.refresh_from_db()
+    assert koersel.status == "kontrolleret"
+    assert not Maaltal.objects.filter(jobcenter=jobcenter_b).exists()
+    # The operators see it, as every run of theirs.
+    assert client_for(drift).get(koersel.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("indhold", "fejl"),
+    [
+        (
+            b"cpr;navn;kommunenummer\n",
+            [[2, "Filen har kun kolonnenavnene og ingen rækker; der er intet at importere."]],
+        ),
+        (
+            b"cpr;navn;kommunenummer\n;;\n\n",
+            [[2, "Filen har kun kolonnenavnene og ingen rækker; der er intet at importere."]],
+        ),
+        (
+            b"\n\n",
+            [[1, "Første række er tom; den skal være kolonnenavnene: cpr;navn;kommunenummer."]],
+        ),
+    ],
+)
+def test_a_file_without_rows_is_refused_with_a_reason_not_offered_for_import(
+    client_for, administrator, django_capture_on_commit_callbacks, indhold, fejl
+):
+    """A file of only column names was »kontrolleret« with a button »Importér 0 rækker«, and an
+    empty first row said »Kolonnerne skal være …, ikke .«."""
+    client = client_for(administrator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("borgere:import_start"), {"type": "borgere", "fil": upload("b.csv", indhold)}
+        )
+    koersel = Importkoersel.objects.get()
+    assert (koersel.status, koersel.fejl) == ("afvist", fejl)
+    html = client.get(response.url).content.decode()
+    assert "Importér 0 rækker" not in html and fejl[0][1] in html

@@ -9,11 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from jobcenter.access import hent_eget, kraev, kraev_rolle
+from jobcenter.access import er_drift, hent_eget, kraev, kraev_rolle
 from jobcenter.imports import Importtype, importtyper, importtyper_for, maskeret, megabytes
 
 from .. import services
-from ..models import Importkoersel
+from ..models import Importkoersel, Importstatus
 
 
 class ImportForm(forms.Form):
@@ -67,9 +67,11 @@ class ImportForm(forms.Form):
         importtype = self.typer.get(cleaned.get("type"))
         for parameter in importtype.parametre if importtype else ():
             if not cleaned.get(parameter.navn):
+                # With nothing to choose, »Vælg …« would send them to an empty list.
+                tom = len(self.fields[parameter.navn].choices) <= 1 and parameter.ingen
                 self.add_error(
                     parameter.navn,
-                    f"Vælg {parameter.label.lower()} for {importtype.label.lower()}.",
+                    tom or f"Vælg {parameter.label.lower()} for {importtype.label.lower()}.",
                 )
         return cleaned
 
@@ -105,9 +107,13 @@ def import_start(request: HttpRequest) -> HttpResponse:
     typer = importtyper_for(request.user)
     form = ImportForm(request.POST or None, request.FILES or None, typer=typer, bruger=request.user)
     if request.method == "POST" and form.is_valid():
+        # An operator's run is the operators' (no jobcentre), also when they work in one: it is
+        # checked and imported with their rights (another jobcentre's targets, every response of
+        # a round), so no one in the jobcentre may see or approve it.
+        egen = request.user.er_i_jobcenter and not er_drift(request.user)
         koersel = services.start_import(
             koersel=Importkoersel(
-                jobcenter=request.user.jobcenter if request.user.er_i_jobcenter else None,
+                jobcenter=request.user.jobcenter if egen else None,
                 bruger=request.user,
                 type=form.cleaned_data["type"],
                 parametre=form.parametre,
@@ -115,20 +121,27 @@ def import_start(request: HttpRequest) -> HttpResponse:
             fil=form.cleaned_data["fil"],
         )
         return redirect(koersel)
-    context = {
-        "form": form,
-        "typer": typer,
-        "koersler": Importkoersel.objects.synlige_for(request.user).filter(
-            type__in=[t.kode for t in typer]
-        )[:20],
-    }
+    labels = {t.kode: t.label for t in typer}
+    koersler = list(Importkoersel.objects.synlige_for(request.user).filter(type__in=labels)[:20])
+    for koersel in koersler:
+        # The list says what was imported in Danish, as the choice did, not the type's code.
+        koersel.label = labels[koersel.type]
+    context = {"form": form, "typer": typer, "koersler": koersler}
     return render(request, "borgere/import_start.html", context)
 
 
 def import_koersel(request: HttpRequest, koersel_pk: int) -> HttpResponse:
     koersel = hent_eget(request, Importkoersel, koersel_pk)
     kraev_importtype(request, koersel)
-    context = {"koersel": koersel, "importtype": importtyper()[koersel.type]}
+    importtype = importtyper()[koersel.type]
+    # What the run was started with besides the file (the survey round), so the one who
+    # approves it sees where the rows go.
+    parametre = [
+        (p.label, p.vis(koersel.parametre[p.navn]))
+        for p in importtype.parametre
+        if koersel.parametre.get(p.navn)
+    ]
+    context = {"koersel": koersel, "importtype": importtype, "parametre": parametre}
     return render(request, "borgere/import.html", context)
 
 
@@ -137,5 +150,12 @@ def import_godkend(request: HttpRequest, koersel_pk: int) -> HttpResponse:
     koersel = hent_eget(request, Importkoersel, koersel_pk)
     kraev_importtype(request, koersel)
     koersel = services.godkend_import(koersel=koersel)
-    messages.info(request, "Importen er startet.")
+    if koersel.status == Importstatus.IMPORTERER:
+        messages.info(request, "Importen er startet.")
+    else:
+        # Approved twice, or after the check expired: say what it is, not that it started.
+        messages.warning(
+            request,
+            f"Importen blev ikke startet; kørslen er {koersel.get_status_display().lower()}.",
+        )
     return redirect(koersel)
