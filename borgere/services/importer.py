@@ -119,6 +119,20 @@ def koer_import(*, koersel_id: int, skriv: bool) -> str:
         if not skriv:
             koersel.raekker = anslaaede_raekker(indhold, koersel.filnavn)
             koersel.save(update_fields=["raekker"])
+        # A jobcentre's run imports into the user's jobcentre: one who has moved since the upload
+        # would read (and write) the new jobcentre's citizens for the old one's staff to see.
+        if koersel.jobcenter_id is not None and (
+            koersel.bruger is None or koersel.bruger.jobcenter_id != koersel.jobcenter_id
+        ):
+            raise Afvist(
+                [
+                    (
+                        0,
+                        "Den, der indlæste filen, er ikke længere i jobcentret. Intet er "
+                        "gemt; indlæs filen igen.",
+                    )
+                ]
+            )
         # The type's own check of who may import runs again here, with the user as they are now.
         resultat = imports.importer(
             type_=koersel.type,

@@ -271,3 +271,42 @@ def test_a_file_without_rows_is_refused_with_a_reason_not_offered_for_import(
     assert (koersel.status, koersel.fejl) == ("afvist", fejl)
     html = client.get(response.url).content.decode()
     assert "Importér 0 rækker" not in html and fejl[0][1] in html
+
+
+def test_a_run_of_a_user_who_moved_to_another_jobcentre_is_refused(
+    client_for, administrator, jobcenter_a, jobcenter_b, django_capture_on_commit_callbacks
+):
+    """An administrator in Aarhus checked a file of benefits, then moved to Aalborg before a
+    colleague approved it. The import ran as the user as they are now: with Aalborg's citizens,
+    so Aarhus' file was written into Aalborg's records of the same CPR numbers (and a row
+    without an error told Aarhus' staff which numbers Aalborg has)."""
+    from borgere.models import Ydelsesperiode
+    from borgere.tests.factories import BorgerFactory
+
+    i_aarhus = BorgerFactory(jobcenter=jobcenter_a, cpr="0303801234")
+    i_aalborg = BorgerFactory(jobcenter=jobcenter_b, cpr="0303801234")
+    kollega = BrugerFactory(rolle=Rolle.ADMINISTRATOR, jobcenter=jobcenter_a)
+    fil = b"cpr;ydelse;fra;til\n0303801234;dagpenge;01-01-2026;\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(administrator).post(
+            reverse("borgere:import_start"), {"type": "ydelser", "fil": upload("y.csv", fil)}
+        )
+    koersel = Importkoersel.objects.get()
+    assert (koersel.jobcenter, koersel.status) == (jobcenter_a, "kontrolleret")
+    administrator.jobcenter = jobcenter_b
+    administrator.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(kollega).post(reverse("borgere:import_godkend", args=[koersel.pk]))
+    koersel.refresh_from_db()
+    assert (koersel.status, koersel.fejl) == (
+        "afvist",
+        [
+            [
+                0,
+                "Den, der indlæste filen, er ikke længere i jobcentret. Intet er gemt; indlæs "
+                "filen igen.",
+            ]
+        ],
+    )
+    assert not Ydelsesperiode.objects.filter(borger__in=[i_aarhus, i_aalborg]).exists()
