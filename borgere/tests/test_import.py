@@ -757,3 +757,43 @@ def test_a_checked_file_nobody_imports_is_deleted_after_a_while(
     html = response.content.decode()
     assert "Importen blev ikke startet; kørslen er fejlet." in html
     assert "Importen er startet" not in html and not Borger.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("type_", "kolonner", "raekke", "besked"),
+    [
+        ("borgere", ["cpr", "navn", "kommunenummer"], ["Karen Blixen", 751], "ugyldigt CPR-nummer"),
+        (
+            "ydelser",
+            ["cpr", "ydelse", "fra", "til"],
+            ["dagpenge", "01-01-2026", ""],
+            "CPR-nummeret findes ikke blandt jeres borgere",
+        ),
+        (
+            "forloeb",
+            ["cpr", "cvr", "type", "start", "slut"],
+            ["13585628", "virksomhedspraktik", "01-01-2026", ""],
+            "CPR-nummeret findes ikke blandt jeres borgere",
+        ),
+    ],
+)
+def test_a_cpr_number_excel_stored_as_a_number_gets_a_message_that_says_why(
+    administrator, type_, kolonner, raekke, besked
+):
+    """A new administrator's export from Excel, with the CPR column as numbers: every citizen
+    born on the 1st–9th lost the leading 0 and was just »ugyldigt« or »findes ikke«."""
+    BorgerFactory(jobcenter=administrator.jobcenter, cpr="0101901234")
+    bog = Workbook()
+    bog.active.append(kolonner)
+    bog.active.append([101901234, *raekke])
+    buffer = io.BytesIO()
+    bog.save(buffer)
+    with pytest.raises(Afvist) as afvist:
+        importer_som(administrator, type_, buffer.getvalue(), filnavn="fil.xlsx")
+    assert afvist.value.fejl == [
+        (
+            2,
+            f"{besked}: det har 9 cifre – Excel fjerner et 0 foran, når kolonnen er tal; "
+            "formatér CPR-kolonnen som tekst, og gem filen igen",
+        )
+    ]
