@@ -209,11 +209,11 @@ def test_a_type_declared_twice_is_a_configuration_error(monkeypatch):
 
 
 def test_an_operators_run_is_the_operators_also_when_they_work_in_a_jobcentre(
-    client_for, administrator, jobcenter_a, jobcenter_b, drift, django_capture_on_commit_callbacks
+    client_for, administrator, jobcenter_a, jobcenter_b, django_capture_on_commit_callbacks
 ):
     """An operator who is also in jobcentre A checked another jobcentre's target with the
-    operators' rights. The run was A's: A's administrator saw it and, by approving it, wrote
-    Aalborg's target – an operator's import done by a jobcentre user. It is the operators' now."""
+    operators' rights. A's administrator saw the run and, by approving it, wrote Aalborg's
+    target – an operator's import done by a jobcentre user. Only operators in A see it now."""
     from borgere.models import Maal, Maaltal
 
     begge = BrugerFactory(is_superuser=True, jobcenter=jobcenter_a, rolle=Rolle.ADMINISTRATOR)
@@ -225,7 +225,7 @@ def test_an_operators_run_is_the_operators_also_when_they_work_in_a_jobcentre(
             {"type": "maaltal", "fil": upload("m.csv", fil.encode())},
         )
     koersel = Importkoersel.objects.get()
-    assert (koersel.jobcenter, koersel.status) == (None, "kontrolleret")
+    assert (koersel.jobcenter, koersel.status) == (jobcenter_a, "kontrolleret")
 
     client = client_for(administrator)
     assert client.get(koersel.get_absolute_url()).status_code == 404
@@ -236,8 +236,10 @@ def test_an_operators_run_is_the_operators_also_when_they_work_in_a_jobcentre(
     koersel.refresh_from_db()
     assert koersel.status == "kontrolleret"
     assert not Maaltal.objects.filter(jobcenter=jobcenter_b).exists()
-    # The operators see it, as every run of theirs.
-    assert client_for(drift).get(koersel.get_absolute_url()).status_code == 200
+    # The operator sees it and imports it; a run whose user is gone is still the jobcentre's.
+    assert client_for(begge).get(koersel.get_absolute_url()).status_code == 200
+    uden_bruger = Importkoersel.objects.create(jobcenter=jobcenter_a, bruger=None, type="borgere")
+    assert list(Importkoersel.objects.synlige_for(administrator)) == [uden_bruger]
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from jobcenter.access import er_drift, hent_eget, kraev, kraev_rolle
+from jobcenter.access import hent_eget, kraev, kraev_rolle
 from jobcenter.imports import Importtype, importtyper, importtyper_for, maskeret, megabytes
 
 from .. import services
@@ -107,13 +107,9 @@ def import_start(request: HttpRequest) -> HttpResponse:
     typer = importtyper_for(request.user)
     form = ImportForm(request.POST or None, request.FILES or None, typer=typer, bruger=request.user)
     if request.method == "POST" and form.is_valid():
-        # An operator's run is the operators' (no jobcentre), also when they work in one: it is
-        # checked and imported with their rights (another jobcentre's targets, every response of
-        # a round), so no one in the jobcentre may see or approve it.
-        egen = request.user.er_i_jobcenter and not er_drift(request.user)
         koersel = services.start_import(
             koersel=Importkoersel(
-                jobcenter=request.user.jobcenter if egen else None,
+                jobcenter=request.user.jobcenter if request.user.er_i_jobcenter else None,
                 bruger=request.user,
                 type=form.cleaned_data["type"],
                 parametre=form.parametre,
