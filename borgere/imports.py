@@ -45,6 +45,17 @@ def fremskridt_hver(fremskridt: Fremskridt | None, nummer: int) -> None:
         fremskridt(nummer)
 
 
+def cpr_besked(cpr: str, besked: str) -> str:
+    """The message about a CPR cell, never quoting it. Nine digits is what Excel makes of a CPR
+    number born on the 1st–9th in a column of numbers: it drops the leading 0; say so."""
+    if cpr.isdigit() and len(cpr) == 9:
+        return (
+            f"{besked}: det har 9 cifre – Excel fjerner et 0 foran, når kolonnen er tal; "
+            "formatér CPR-kolonnen som tekst, og gem filen igen"
+        )
+    return besked
+
+
 def egne_borgere(bruger: Bruger) -> dict[str, int]:
     return dict(Borger.objects.filter(jobcenter_id=bruger.jobcenter_id).values_list("cpr", "pk"))
 
@@ -76,7 +87,7 @@ def plan_borgere(bruger: Bruger, rows, fremskridt) -> Plan:
         try:
             validate_cpr(cpr)
         except Exception:
-            plan.fejl.append((nummer, "ugyldigt CPR-nummer"))
+            plan.fejl.append((nummer, cpr_besked(cpr, "ugyldigt CPR-nummer")))
             continue
         if cpr in set_i_fil:
             plan.fejl.append((nummer, "CPR-nummeret står to gange i filen"))
@@ -132,7 +143,14 @@ def periodeplan(
             cpr, kode, fra, til = felter(row, 4)
             borger_id = borgere.get(normaliser_cpr(cpr))
             if borger_id is None:
-                plan.fejl.append((nummer, "CPR-nummeret findes ikke blandt jeres borgere"))
+                plan.fejl.append(
+                    (
+                        nummer,
+                        cpr_besked(
+                            normaliser_cpr(cpr), "CPR-nummeret findes ikke blandt jeres borgere"
+                        ),
+                    )
+                )
                 continue
             kategori = koder.get(normaliser(kode))
             if kategori is None:
@@ -222,7 +240,8 @@ def plan_forloeb(bruger: Bruger, rows, fremskridt) -> Plan:
         cpr, cvr, type_, start, slut = felter(row, 5)
         borger_id = borgere.get(normaliser_cpr(cpr))
         if borger_id is None:
-            plan.fejl.append((nummer, "CPR-nummeret findes ikke blandt jeres borgere"))
+            besked = "CPR-nummeret findes ikke blandt jeres borgere"
+            plan.fejl.append((nummer, cpr_besked(normaliser_cpr(cpr), besked)))
             continue
         cvr = "".join(cvr.split())
         if not stdnum_cvr.is_valid(cvr):

@@ -255,6 +255,9 @@ IMPORT_MAKS_FEJL = env.int("IMPORT_MAKS_FEJL", default=100)
 # Uploaded files wait for the worker here: a private directory no URL serves, which web and worker
 # share; each is deleted when its run ends.
 IMPORT_MAPPE = Path(env("IMPORT_MAPPE", default=str(BASE_DIR / "importfiler")))
+# A checked file waits this many hours for someone to approve its import; then its run is marked
+# failed and the file (with its CPR numbers) deleted, as when a run ends.
+IMPORT_KONTROLLERET_TIMER = env.int("IMPORT_KONTROLLERET_TIMER", default=24)
 
 # The product's own address, for links in e-mails.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")

@@ -274,7 +274,8 @@ class Parameter:
     """Something an import type needs besides the file, such as the survey round the answers
     belong to. The command takes it as an argument before the file (`metavar`), the page as a
     choice among `valg(bruger)`; `hent(tekst, bruger)` turns either into what the planner gets
-    as keyword `navn`, or raises Afvist."""
+    as keyword `navn`, or raises Afvist; `vis(tekst)` says what was chosen, for the run's page,
+    and `ingen` why the page has nothing to choose, when `valg` is empty."""
 
     navn: str
     label: str
@@ -282,6 +283,8 @@ class Parameter:
     hjaelp: str
     valg: Callable[[Any], list[tuple[str, str]]]
     hent: Callable[[str | None, Any], Any]
+    vis: Callable[[str], str] = str
+    ingen: str = ""
 
 
 @dataclass(frozen=True)
@@ -328,6 +331,16 @@ class Importtype:
             raise TypeError(f"{self.kode} tager ikke {', '.join(sorted(ukendte))}")
         vaerdier = {p.navn: p.hent(parametre.get(p.navn), bruger) for p in self.parametre}
         header, rows = laes(indhold, filnavn)
+        if not any(header):
+            raise Afvist(
+                [
+                    (
+                        1,
+                        "Første række er tom; den skal være kolonnenavnene: "
+                        f"{self.foerste_raekke}.",
+                    )
+                ]
+            )
         if header[: len(self.kolonner)] != list(self.kolonner):
             begynde = " begynde med" if self.flere_kolonner else " være"
             raise Afvist(
@@ -338,6 +351,10 @@ class Importtype:
                         f"ikke {';'.join(header)}.",
                     )
                 ]
+            )
+        if not rows:
+            raise Afvist(
+                [(2, "Filen har kun kolonnenavnene og ingen rækker; der er intet at importere.")]
             )
         if self.flere_kolonner:
             vaerdier["kolonner"] = header

@@ -47,12 +47,39 @@ def find_runde(runde: str | None, bruger: Bruger) -> Runde:
     return fundet
 
 
+def rundens_navn(runde: str) -> str:
+    """The round chosen on the page (its number), by name, for the run's page."""
+    fundet = Runde.objects.filter(pk=int(runde)).first() if str(runde).isdigit() else None
+    return fundet.navn if fundet else str(runde)
+
+
 def plan_svar(bruger: Bruger, rows, fremskridt, *, runde: Runde, kolonner: list[str]) -> Plan:
     plan = Plan()
     alle = {s.kode.lower(): s for s in spoergsmaal(runde)}
-    ukendte = [k for k in kolonner[1:] if k not in alle]
+    # A column without a name over empty cells is what Excel leaves after the last one (a
+    # trailing ;): it is no column. One over an answer is a mistake, and so is a code twice (which
+    # answer counts?) or no code at all (the import would replace the response with nothing).
+    navngivne = [i for i, kode in enumerate(kolonner) if kode]
+    for i, kode in enumerate(kolonner):
+        if not kode and any(i < len(celler) and celler[i].strip() for _, celler in rows):
+            plan.fejl.append((1, f"Kolonne {i + 1} har intet navn i første række."))
+    koder = [kolonner[i] for i in navngivne[1:]]
+    ukendte = [k for k in koder if k not in alle]
     if ukendte:
         plan.fejl.append((1, f"Ukendte kolonner: {', '.join(ukendte)}; brug spørgsmålenes koder."))
+    dobbelte = sorted({k for k in koder if koder.count(k) > 1})
+    if dobbelte:
+        navn = "Kolonnen" if len(dobbelte) == 1 else "Kolonnerne"
+        plan.fejl.append((1, f"{navn} {', '.join(dobbelte)} står mere end én gang i første række."))
+    if not koder:
+        plan.fejl.append(
+            (
+                1,
+                "Første række skal have mindst ét spørgsmåls kode efter kommunenummer, fx "
+                "kommunenummer;tilfredshed;B1.",
+            )
+        )
+    if plan.fejl:
         return plan
     jobcentre = {j.kommunenummer: j for j in runde.jobcentre.all()}
     if not er_drift(bruger):
@@ -60,7 +87,7 @@ def plan_svar(bruger: Bruger, rows, fremskridt, *, runde: Runde, kolonner: list[
     eksisterende = set(runde.besvarelser.values_list("jobcenter_id", flat=True))
     raekker, set_ = [], set()
     for linje, celler in rows:
-        row = dict(zip(kolonner, celler + [""] * (len(kolonner) - len(celler)), strict=False))
+        row = {kolonner[i]: celler[i] if i < len(celler) else "" for i in navngivne}
         nummer = row["kommunenummer"].strip()
         jobcenter = jobcentre.get(int(nummer)) if nummer.isdigit() else None
         if jobcenter is None:
@@ -114,6 +141,11 @@ RUNDE = Parameter(
     hjaelp="rundens nummer eller navn",
     valg=aabne_runder,
     hent=find_runde,
+    vis=rundens_navn,
+    ingen=(
+        "Der er ingen åben undersøgelsesrunde, du kan importere svar til. En administrator "
+        "sender en runde ud under »Undersøgelser«."
+    ),
 )
 SVAR = Importtype(
     kode="svar",

@@ -59,6 +59,7 @@ FORVENTET = {
         "se_noegletal": {"jobkonsulent", "leder", "administrator", "analytiker"},
         "se_ledertavler": {"leder", "administrator"},
         "er_drift": {"superbruger"},
+        "importere_jobcentre": {"superbruger"},
     },
     "virksomheder": {
         "rette_aftale": {"administrator"},
@@ -73,6 +74,8 @@ FORVENTET = {
         "beregne_noegletal": {"administrator"},
         "beregne_maal": {"administrator"},
         "se_bag_maal": {"jobkonsulent", "leder", "administrator"},
+        "importere_borgerdata": {"administrator"},
+        "importere_maaltal": {"administrator", "superbruger"},
     },
     "kursuskob": {
         "oprette_kursuskob": {"jobkonsulent", "leder", "administrator"},
@@ -80,6 +83,7 @@ FORVENTET = {
         "oprette_netvaerk": {"leder", "administrator"},
         "kopiere_skema": {"administrator"},
         "sende_runde_ud": {"administrator"},
+        "importere_svar": {"administrator", "superbruger"},
     },
 }
 

@@ -109,3 +109,20 @@ def test_no_cpr_leaves_the_forms(
     assert cpr_i(str(opgaver)) == [], opgaver
     for record in caplog.records:
         assert cpr_i(record.getMessage()) == [], record.getMessage()
+
+
+def test_a_cpr_number_in_the_files_name_is_masked_in_the_runs_list_and_title(
+    client_for, administrator, django_capture_on_commit_callbacks
+):
+    """A file named after its citizen stood unmasked in »Seneste importer«, in the run page's
+    heading and in its title (so in the browser's history on a shared office pc)."""
+    client = client_for(administrator)
+    fil = io.BytesIO(f"cpr;navn;kommunenummer\n{NY_CPR};Karen Blixen;751\n".encode())
+    fil.name = f"borger {NY_CPR[:6]}-{NY_CPR[6:]}.csv"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("borgere:import_start"), {"type": "borgere", "fil": fil})
+    koersel = Importkoersel.objects.get()
+    assert (koersel.filnavn, koersel.status) == (f"borger {NY_CPR[:6]}-xxxx.csv", "kontrolleret")
+    for side in (client.get(response.url), client.get(reverse("borgere:import_start"))):
+        html = side.content.decode()
+        assert cpr_i(html) == [] and f"{NY_CPR[:6]}-xxxx.csv" in html

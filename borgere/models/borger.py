@@ -452,12 +452,18 @@ def importfilnavn(koersel: "Importkoersel", filnavn: str) -> str:
 class ImportkoerselQuerySet(models.QuerySet):
     def synlige_for(self, user):
         """A jobcentre's runs for its staff; the operators' own runs (no jobcentre, such as an
-        import of jobcentres) for the superusers."""
+        import of jobcentres) for the superusers. An operator who also works in a jobcentre
+        checks and imports with the operators' rights (another jobcentre's targets, every
+        response of a round): their runs there are for the superusers of that jobcentre only,
+        or a colleague could see them and, by approving one, import as an operator."""
         if not user.is_authenticated:
             return self.none()
         synlige = Q(pk__in=[])
         if user.er_i_jobcenter:
-            synlige |= Q(jobcenter_id=user.jobcenter_id)
+            egne = Q(jobcenter_id=user.jobcenter_id)
+            if not user.is_superuser:
+                egne &= ~Q(bruger__is_superuser=True)
+            synlige |= egne
         if user.is_superuser:
             synlige |= Q(jobcenter__isnull=True)
         return self.filter(synlige)

@@ -46,8 +46,10 @@ def start_import(*, koersel: Importkoersel, fil: File) -> Importkoersel:
     read here: a bomb costs the worker, not the web server (design.md §5)."""
     from ..tasks import kontroller_import
 
+    # The name is shown in the list of runs and in the run page's title (so in the browser's
+    # history), and a file may be named after the citizen it is about: masked as in every list.
     koersel.filnavn = afkortet_filnavn(
-        fil.name, Importkoersel._meta.get_field("filnavn").max_length
+        maskeret(fil.name), Importkoersel._meta.get_field("filnavn").max_length
     )
     koersel.startet = timezone.now()
     koersel.fil.save("", fil, save=False)
@@ -117,6 +119,20 @@ def koer_import(*, koersel_id: int, skriv: bool) -> str:
         if not skriv:
             koersel.raekker = anslaaede_raekker(indhold, koersel.filnavn)
             koersel.save(update_fields=["raekker"])
+        # A jobcentre's run imports into the user's jobcentre: one who has moved since the upload
+        # would read (and write) the new jobcentre's citizens for the old one's staff to see.
+        if koersel.jobcenter_id is not None and (
+            koersel.bruger is None or koersel.bruger.jobcenter_id != koersel.jobcenter_id
+        ):
+            raise Afvist(
+                [
+                    (
+                        0,
+                        "Den, der indlæste filen, er ikke længere i jobcentret. Intet er "
+                        "gemt; indlæs filen igen.",
+                    )
+                ]
+            )
         # The type's own check of who may import runs again here, with the user as they are now.
         resultat = imports.importer(
             type_=koersel.type,
@@ -198,7 +214,8 @@ def haengende_graense() -> datetime.timedelta:
 
 def ryd_importer(*, nu: datetime.datetime | None = None) -> int:
     """Every ~10 minutes: a run whose worker died or was killed at the hard time limit (no code
-    of ours ran to mark it) is marked failed; files of ended runs, and files no run knows, are
+    of ours ran to mark it), or whose checked file waited IMPORT_KONTROLLERET_TIMER for an
+    approval that never came, is marked failed; files of ended runs, and files no run knows, are
     deleted. Returns the number of runs marked failed."""
     nu = nu or timezone.now()
     graense = nu - haengende_graense()
@@ -214,6 +231,21 @@ def ryd_importer(*, nu: datetime.datetime | None = None) -> int:
             "Intet er gemt. Indlæs filen igen."
         ),
         afsluttet=nu,
+    )
+    # A checked file nobody imported (a new file was uploaded instead, say) is not kept for ever.
+    glemt = nu - datetime.timedelta(hours=settings.IMPORT_KONTROLLERET_TIMER)
+    markerede += (
+        Importkoersel.objects.alias(siden=Coalesce("startet", "oprettet"))
+        .filter(status=Importstatus.KONTROLLERET, siden__lt=glemt)
+        .update(
+            status=Importstatus.FEJLET,
+            aarsag=(
+                f"Filen blev kontrolleret, men ikke importeret inden for "
+                f"{settings.IMPORT_KONTROLLERET_TIMER} timer, så den er slettet. Intet er gemt. "
+                "Indlæs filen igen."
+            ),
+            afsluttet=nu,
+        )
     )
     for koersel in Importkoersel.objects.filter(status__in=AFSLUTTEDE).exclude(Q(fil="")):
         slet_fil(koersel)

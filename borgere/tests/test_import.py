@@ -719,3 +719,81 @@ class TestKoersel:
         assert haenger.aarsag.startswith("Jobbet blev ikke færdigt")
         assert koerer.status == "importerer" and lager.exists(koerer.fil.name)
         assert not lager.exists(gammel) and lager.exists(ny)
+
+
+def test_a_checked_file_nobody_imports_is_deleted_after_a_while(
+    client_for, administrator, settings
+):
+    """A new administrator who spots a mistake in the preview uploads a corrected file instead
+    of importing the checked one. That run stayed »Klar til import« with its file, CPR numbers
+    and all, in IMPORT_MAPPE for ever: only ended runs had their file deleted."""
+    from django.utils import timezone
+
+    settings.IMPORT_KONTROLLERET_TIMER = 24
+    for_laenge = timezone.now() - datetime.timedelta(hours=25)
+    glemt = importkoersel(
+        bruger=administrator, indhold=BORGERE, status="kontrolleret", startet=for_laenge
+    )
+    venter = importkoersel(
+        bruger=administrator, indhold=BORGERE, status="kontrolleret", startet=timezone.now()
+    )
+    lager = Importkoersel._meta.get_field("fil").storage
+    fil = glemt.fil.name
+
+    call_command("ryd_importer")
+
+    glemt.refresh_from_db()
+    venter.refresh_from_db()
+    assert (glemt.status, glemt.fil.name) == ("fejlet", "") and not lager.exists(fil)
+    assert glemt.aarsag == (
+        "Filen blev kontrolleret, men ikke importeret inden for 24 timer, så den er slettet. "
+        "Intet er gemt. Indlæs filen igen."
+    )
+    assert venter.status == "kontrolleret" and lager.exists(venter.fil.name)
+    # Approving it now says so, instead of »Importen er startet«.
+    response = client_for(administrator).post(
+        reverse("borgere:import_godkend", args=[glemt.pk]), follow=True
+    )
+    html = response.content.decode()
+    assert "Importen blev ikke startet; kørslen er fejlet." in html
+    assert "Importen er startet" not in html and not Borger.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("type_", "kolonner", "raekke", "besked"),
+    [
+        ("borgere", ["cpr", "navn", "kommunenummer"], ["Karen Blixen", 751], "ugyldigt CPR-nummer"),
+        (
+            "ydelser",
+            ["cpr", "ydelse", "fra", "til"],
+            ["dagpenge", "01-01-2026", ""],
+            "CPR-nummeret findes ikke blandt jeres borgere",
+        ),
+        (
+            "forloeb",
+            ["cpr", "cvr", "type", "start", "slut"],
+            ["13585628", "virksomhedspraktik", "01-01-2026", ""],
+            "CPR-nummeret findes ikke blandt jeres borgere",
+        ),
+    ],
+)
+def test_a_cpr_number_excel_stored_as_a_number_gets_a_message_that_says_why(
+    administrator, type_, kolonner, raekke, besked
+):
+    """A new administrator's export from Excel, with the CPR column as numbers: every citizen
+    born on the 1st–9th lost the leading 0 and was just »ugyldigt« or »findes ikke«."""
+    BorgerFactory(jobcenter=administrator.jobcenter, cpr="0101901234")
+    bog = Workbook()
+    bog.active.append(kolonner)
+    bog.active.append([101901234, *raekke])
+    buffer = io.BytesIO()
+    bog.save(buffer)
+    with pytest.raises(Afvist) as afvist:
+        importer_som(administrator, type_, buffer.getvalue(), filnavn="fil.xlsx")
+    assert afvist.value.fejl == [
+        (
+            2,
+            f"{besked}: det har 9 cifre – Excel fjerner et 0 foran, når kolonnen er tal; "
+            "formatér CPR-kolonnen som tekst, og gem filen igen",
+        )
+    ]

@@ -206,3 +206,109 @@ def test_a_type_declared_twice_is_a_configuration_error(monkeypatch):
     monkeypatch.setattr(imports, "IMPORTTYPER", [*imports.IMPORTTYPER, imports.SVAR])
     with pytest.raises(ImproperlyConfigured, match="»svar« er erklæret to gange"):
         importtyper()
+
+
+def test_an_operators_run_is_the_operators_also_when_they_work_in_a_jobcentre(
+    client_for, administrator, jobcenter_a, jobcenter_b, django_capture_on_commit_callbacks
+):
+    """An operator who is also in jobcentre A checked another jobcentre's target with the
+    operators' rights. A's administrator saw the run and, by approving it, wrote Aalborg's
+    target – an operator's import done by a jobcentre user. Only operators in A see it now."""
+    from borgere.models import Maal, Maaltal
+
+    begge = BrugerFactory(is_superuser=True, jobcenter=jobcenter_a, rolle=Rolle.ADMINISTRATOR)
+    maal = Maal.objects.select_related("kampagne").first()
+    fil = f"kampagne;maal;kommunenummer;maaltal\n{maal.kampagne.kode};{maal.kode};851;10\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(begge).post(
+            reverse("borgere:import_start"),
+            {"type": "maaltal", "fil": upload("m.csv", fil.encode())},
+        )
+    koersel = Importkoersel.objects.get()
+    assert (koersel.jobcenter, koersel.status) == (jobcenter_a, "kontrolleret")
+
+    client = client_for(administrator)
+    assert client.get(koersel.get_absolute_url()).status_code == 404
+    assert koersel not in client.get(reverse("borgere:import_start")).context["koersler"]
+    with django_capture_on_commit_callbacks(execute=True):
+        godkend = client.post(reverse("borgere:import_godkend", args=[koersel.pk]))
+    assert godkend.status_code == 404
+    koersel.refresh_from_db()
+    assert koersel.status == "kontrolleret"
+    assert not Maaltal.objects.filter(jobcenter=jobcenter_b).exists()
+    # The operator sees it and imports it; a run whose user is gone is still the jobcentre's.
+    assert client_for(begge).get(koersel.get_absolute_url()).status_code == 200
+    uden_bruger = Importkoersel.objects.create(jobcenter=jobcenter_a, bruger=None, type="borgere")
+    assert list(Importkoersel.objects.synlige_for(administrator)) == [uden_bruger]
+
+
+@pytest.mark.parametrize(
+    ("indhold", "fejl"),
+    [
+        (
+            b"cpr;navn;kommunenummer\n",
+            [[2, "Filen har kun kolonnenavnene og ingen rækker; der er intet at importere."]],
+        ),
+        (
+            b"cpr;navn;kommunenummer\n;;\n\n",
+            [[2, "Filen har kun kolonnenavnene og ingen rækker; der er intet at importere."]],
+        ),
+        (
+            b"\n\n",
+            [[1, "Første række er tom; den skal være kolonnenavnene: cpr;navn;kommunenummer."]],
+        ),
+    ],
+)
+def test_a_file_without_rows_is_refused_with_a_reason_not_offered_for_import(
+    client_for, administrator, django_capture_on_commit_callbacks, indhold, fejl
+):
+    """A file of only column names was »kontrolleret« with a button »Importér 0 rækker«, and an
+    empty first row said »Kolonnerne skal være …, ikke .«."""
+    client = client_for(administrator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("borgere:import_start"), {"type": "borgere", "fil": upload("b.csv", indhold)}
+        )
+    koersel = Importkoersel.objects.get()
+    assert (koersel.status, koersel.fejl) == ("afvist", fejl)
+    html = client.get(response.url).content.decode()
+    assert "Importér 0 rækker" not in html and fejl[0][1] in html
+
+
+def test_a_run_of_a_user_who_moved_to_another_jobcentre_is_refused(
+    client_for, administrator, jobcenter_a, jobcenter_b, django_capture_on_commit_callbacks
+):
+    """An administrator in Aarhus checked a file of benefits, then moved to Aalborg before a
+    colleague approved it. The import ran as the user as they are now: with Aalborg's citizens,
+    so Aarhus' file was written into Aalborg's records of the same CPR numbers (and a row
+    without an error told Aarhus' staff which numbers Aalborg has)."""
+    from borgere.models import Ydelsesperiode
+    from borgere.tests.factories import BorgerFactory
+
+    i_aarhus = BorgerFactory(jobcenter=jobcenter_a, cpr="0303801234")
+    i_aalborg = BorgerFactory(jobcenter=jobcenter_b, cpr="0303801234")
+    kollega = BrugerFactory(rolle=Rolle.ADMINISTRATOR, jobcenter=jobcenter_a)
+    fil = b"cpr;ydelse;fra;til\n0303801234;dagpenge;01-01-2026;\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(administrator).post(
+            reverse("borgere:import_start"), {"type": "ydelser", "fil": upload("y.csv", fil)}
+        )
+    koersel = Importkoersel.objects.get()
+    assert (koersel.jobcenter, koersel.status) == (jobcenter_a, "kontrolleret")
+    administrator.jobcenter = jobcenter_b
+    administrator.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(kollega).post(reverse("borgere:import_godkend", args=[koersel.pk]))
+    koersel.refresh_from_db()
+    assert (koersel.status, koersel.fejl) == (
+        "afvist",
+        [
+            [
+                0,
+                "Den, der indlæste filen, er ikke længere i jobcentret. Intet er gemt; indlæs "
+                "filen igen.",
+            ]
+        ],
+    )
+    assert not Ydelsesperiode.objects.filter(borger__in=[i_aarhus, i_aalborg]).exists()

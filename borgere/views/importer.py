@@ -13,7 +13,7 @@ from jobcenter.access import hent_eget, kraev, kraev_rolle
 from jobcenter.imports import Importtype, importtyper, importtyper_for, maskeret, megabytes
 
 from .. import services
-from ..models import Importkoersel
+from ..models import Importkoersel, Importstatus
 
 
 class ImportForm(forms.Form):
@@ -67,9 +67,11 @@ class ImportForm(forms.Form):
         importtype = self.typer.get(cleaned.get("type"))
         for parameter in importtype.parametre if importtype else ():
             if not cleaned.get(parameter.navn):
+                # With nothing to choose, »Vælg …« would send them to an empty list.
+                tom = len(self.fields[parameter.navn].choices) <= 1 and parameter.ingen
                 self.add_error(
                     parameter.navn,
-                    f"Vælg {parameter.label.lower()} for {importtype.label.lower()}.",
+                    tom or f"Vælg {parameter.label.lower()} for {importtype.label.lower()}.",
                 )
         return cleaned
 
@@ -115,20 +117,27 @@ def import_start(request: HttpRequest) -> HttpResponse:
             fil=form.cleaned_data["fil"],
         )
         return redirect(koersel)
-    context = {
-        "form": form,
-        "typer": typer,
-        "koersler": Importkoersel.objects.synlige_for(request.user).filter(
-            type__in=[t.kode for t in typer]
-        )[:20],
-    }
+    labels = {t.kode: t.label for t in typer}
+    koersler = list(Importkoersel.objects.synlige_for(request.user).filter(type__in=labels)[:20])
+    for koersel in koersler:
+        # The list says what was imported in Danish, as the choice did, not the type's code.
+        koersel.label = labels[koersel.type]
+    context = {"form": form, "typer": typer, "koersler": koersler}
     return render(request, "borgere/import_start.html", context)
 
 
 def import_koersel(request: HttpRequest, koersel_pk: int) -> HttpResponse:
     koersel = hent_eget(request, Importkoersel, koersel_pk)
     kraev_importtype(request, koersel)
-    context = {"koersel": koersel, "importtype": importtyper()[koersel.type]}
+    importtype = importtyper()[koersel.type]
+    # What the run was started with besides the file (the survey round), so the one who
+    # approves it sees where the rows go.
+    parametre = [
+        (p.label, p.vis(koersel.parametre[p.navn]))
+        for p in importtype.parametre
+        if koersel.parametre.get(p.navn)
+    ]
+    context = {"koersel": koersel, "importtype": importtype, "parametre": parametre}
     return render(request, "borgere/import.html", context)
 
 
@@ -137,5 +146,12 @@ def import_godkend(request: HttpRequest, koersel_pk: int) -> HttpResponse:
     koersel = hent_eget(request, Importkoersel, koersel_pk)
     kraev_importtype(request, koersel)
     koersel = services.godkend_import(koersel=koersel)
-    messages.info(request, "Importen er startet.")
+    if koersel.status == Importstatus.IMPORTERER:
+        messages.info(request, "Importen er startet.")
+    else:
+        # Approved twice, or after the check expired: say what it is, not that it started.
+        messages.warning(
+            request,
+            f"Importen blev ikke startet; kørslen er {koersel.get_status_display().lower()}.",
+        )
     return redirect(koersel)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from borgere.models import Importkoersel
 from jobcenter.tests.factories import BrugerFactory, JobcenterFactory
 
-from ..models import Besvarelse, Runde, Spoergeskema
+from ..models import Besvarelse, Runde, Spoergeskema, Spoergsmaal
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +162,95 @@ def test_a_cpr_number_in_a_response_file_is_masked_in_the_kept_errors(
     koersel = Importkoersel.objects.get()
     assert koersel.status == "afvist"
     assert koersel.fejl == [[2, "tilfredshed: »080101-xxxx« er ikke et tal fra 1 til 5."]]
+
+
+def importer_svar(client, runde, indhold: str, commit) -> Importkoersel:
+    with commit(execute=True):
+        client.post(
+            reverse("borgere:import_start"),
+            {"type": "svar", "runde": str(runde.pk), "fil": upload(indhold)},
+        )
+    return Importkoersel.objects.latest("pk")
+
+
+def test_an_empty_column_after_the_last_is_no_column(
+    client_for, administrator, runde, django_capture_on_commit_callbacks
+):
+    """Excel writes a `;` after the last column when a cell beyond it was ever touched; the
+    import refused it with »Ukendte kolonner: ; brug spørgsmålenes koder.«"""
+    koersel = importer_svar(
+        client_for(administrator),
+        runde,
+        "kommunenummer;tilfredshed;\n751;4;\n",
+        django_capture_on_commit_callbacks,
+    )
+    assert (koersel.status, koersel.fejl, koersel.nye) == ("kontrolleret", [], 1)
+
+
+@pytest.mark.parametrize(
+    ("indhold", "fejl"),
+    [
+        ("kommunenummer;tilfredshed;\n751;4;3\n", "Kolonne 3 har intet navn i første række."),
+        (
+            "kommunenummer;tilfredshed;tilfredshed\n751;4;1\n",
+            "Kolonnen tilfredshed står mere end én gang i første række.",
+        ),
+        (
+            "kommunenummer\n751\n",
+            "Første række skal have mindst ét spørgsmåls kode efter kommunenummer, fx "
+            "kommunenummer;tilfredshed;B1.",
+        ),
+    ],
+)
+def test_a_response_file_whose_columns_say_nothing_clear_changes_no_response(
+    client_for, administrator, runde, jobcenter_a, django_capture_on_commit_callbacks, indhold, fejl
+):
+    """An answer under no name was refused as »Ukendte kolonner: «, a code twice kept the last
+    answer without a word, and a file with no code at all replaced the jobcentre's sent response
+    with an empty one."""
+    besvarelse = Besvarelse.objects.create(
+        runde=runde, jobcenter=jobcenter_a, afsendt=timezone.now()
+    )
+    tilfredshed = Spoergsmaal.objects.get(sektion__skema=runde.skema, kode="tilfredshed")
+    besvarelse.svar.create(spoergsmaal=tilfredshed, vaerdi=5)
+    client = client_for(administrator)
+    koersel = importer_svar(client, runde, indhold, django_capture_on_commit_callbacks)
+    assert (koersel.status, koersel.fejl) == ("afvist", [[1, fejl]])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("borgere:import_godkend", args=[koersel.pk]))
+    assert [s.vaerdi for s in besvarelse.svar.all()] == [5]
+
+
+def test_the_run_says_which_round_and_the_list_says_what_in_danish(
+    client_for, administrator, runde, django_capture_on_commit_callbacks
+):
+    """The page to approve a response file did not say which round it goes into (an
+    administrator with two open rounds could not see that they chose the wrong one), and the
+    list of runs named the type by its code (»svar«, »maalgrupper«)."""
+    client = client_for(administrator)
+    koersel = importer_svar(
+        client, runde, "kommunenummer;tilfredshed\n751;4\n", django_capture_on_commit_callbacks
+    )
+    assert koersel.status == "kontrolleret"
+    side = client.get(koersel.get_absolute_url()).content.decode()
+    assert "Undersøgelsesrunde: <strong>Kursuskøb 2027</strong>" in side
+    liste = client.get(reverse("borgere:import_start")).content.decode()
+    assert "<td>Svar på en undersøgelse</td>" in liste and "<td>svar</td>" not in liste
+
+
+def test_with_no_open_round_the_page_says_why_instead_of_asking_to_choose_one(
+    client_for, administrator, django_capture_on_commit_callbacks
+):
+    """A new administrator whose jobcentre is in no open round was offered »Svar på en
+    undersøgelse« and told »Vælg undersøgelsesrunde …« beside a list with nothing to choose."""
+    client = client_for(administrator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("borgere:import_start"),
+            {"type": "svar", "fil": upload("kommunenummer;tilfredshed\n751;4\n")},
+        )
+    assert response.context["form"].errors["runde"] == [
+        "Der er ingen åben undersøgelsesrunde, du kan importere svar til. En administrator "
+        "sender en runde ud under »Undersøgelser«."
+    ]
+    assert not Importkoersel.objects.exists()
