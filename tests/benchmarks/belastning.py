@@ -1,5 +1,5 @@
-"""Benchmark: the main pages' response times with 25 concurrent users on national-scale data.
-Not a test. PostgreSQL only; everything on loopback, bounded in time.
+"""Benchmark: the main pages' response times with BRUGERE (100) concurrent users on
+national-scale data. Not a test. PostgreSQL only; everything on loopback, bounded in time.
 
     DATABASE_URL=postgres://… SECRET_KEY=… .venv/bin/python tests/benchmarks/belastning.py
 
@@ -7,13 +7,18 @@ SECRET_KEY must be a strong key: with DEBUG off the settings refuse a weak one (
 
 In a throw-away test database: the national data of landsdata.py (98 jobcentres, 300 000
 citizens, 1 000 000 forløb, …), 200 000 company contacts, goal snapshots month by month, key
-figures, and one leader per jobcentre for the first BRUGERE (25) jobcentres. A gunicorn server
-(GUNICORN_WORKERS, 3) with production settings (DEBUG off, collected static files) serves it;
-locust (tests/benchmarks/locustfile.py) starts BRUGERE users, one a second, each logging in and
-then moving between the main pages with 1–2 s between requests; once all have started, the
-figures are reset and VARIGHED seconds (60) with all of them are measured. Prints each page's
-median and 95th percentile (logging in, with its deliberately slow password hashing, happens
-before the measurement).
+figures, and BRUGERE leaders: one per jobcentre, a second in the first ones when there are more
+users than jobcentres. A gunicorn server with production settings (DEBUG off, collected static
+files) serves it: GUNICORN_WORKERS (3) processes with GUNICORN_THREADS (2) threads each, keep-alive
+5 s, database connections kept CONN_MAX_AGE (60) seconds. On the 2-core benchmark machine the
+database, gunicorn and locust share the cores: three processes keep both cores busy while one
+waits for the database, two threads each let a request run while another waits, and more would
+only queue inside the server instead of in front of it; a kept connection saves a PostgreSQL
+backend start per request. Locust (tests/benchmarks/locustfile.py) starts BRUGERE users,
+SPAWN_RATE (2) a second, each logging in and then moving between the main pages with 1–2 s
+between requests; once all have started, the figures are reset and VARIGHED seconds (60) with
+all of them are measured. Prints each page's median and 95th percentile (logging in, with its
+deliberately slow password hashing, happens before the measurement) and the machine's load.
 """
 
 import csv
