@@ -116,6 +116,8 @@ def koer() -> None:
     indhold = ("\n".join(linjer) + "\n").encode()
     maal(skriv=True)
     assert Ydelsesperiode.objects.count() == len(linjer) - 1
+    belastning = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"Maskinens belastning (1, 5, 15 min) ved slut: {belastning}")
 
 
 def tom_tabel() -> None:

@@ -21,6 +21,7 @@ Goal: `beregn_maal` (both goals, written as rows) within 1.5 × the hand-written
 """
 
 import datetime
+import os
 import statistics
 import sys
 import time
@@ -122,6 +123,10 @@ def haandskrevet(dato: datetime.date) -> dict[str, dict]:
     return {"maal-1": maal1, "maal-2": maal2}
 
 
+def belastning() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def tid(funktion) -> tuple[float, object]:
     start = time.perf_counter()
     resultat = funktion()
@@ -132,6 +137,7 @@ def koer() -> None:
     from borgere.models import Kampagne, Maalsnapshot
     from borgere.services import beregn_maal
 
+    foer = belastning()
     generer()
     kampagne = Kampagne.objects.get(kode="virksomhedscenterkampagnen")
     beregn_maal(kampagne=kampagne, dato=kampagne.start)  # the baseline, computed once
@@ -170,6 +176,7 @@ def koer() -> None:
         f"beregn_maal: {' '.join(f'{t:.3f}' for t in beregning_tider)}"
     )
     print(f"Forhold: {beregning / haand_tid:.2f} × (mål: højst {MAAL} ×)")
+    print(f"Maskinens belastning (1, 5, 15 min) før: {foer}, ved slut: {belastning()}")
 
 
 if __name__ == "__main__":
