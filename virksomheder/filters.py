@@ -1,6 +1,7 @@
 import django_filters
+from django import forms
 
-from jobcenter.forms import Soegefelt
+from jobcenter.forms import HurtigSelect, Soegefelt
 
 from .models import Sektor, Stoerrelse, Virksomhed
 
@@ -26,6 +27,9 @@ class VirksomhedFilter(django_filters.FilterSet):
         self.filters["kommune"].extra["empty_label"] = "Alle kommuner"
         # Every filter is optional; the form need not say so on each field.
         self.form.skjul_frivilligt = True
+        for felt in self.form.fields.values():
+            if type(felt.widget) is forms.Select:
+                felt.widget = HurtigSelect(attrs=felt.widget.attrs, choices=felt.widget.choices)
 
     def filter_soeg(self, queryset, name, value):
         return queryset.soeg(value)

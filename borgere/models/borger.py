@@ -39,6 +39,8 @@ def validate_cpr(value: str) -> None:
 
 def normaliser_cpr(value: str) -> str:
     """'010190-1234' and ' 0101901234 ' both become '0101901234'."""
+    if len(value or "") == 10 and value.isdigit() and value.isascii():
+        return value  # already compact; the common case of an import, and cheap
     return stdnum_cpr.compact(value or "")
 
 

@@ -1,7 +1,7 @@
-"""Campaign goals computed in the database, one aggregate query per goal, date and kind of
-count, grouped by jobcentre. Definitions (types, benefits, target groups, weeks, window) are
-data on the goal (domain §5); how a goal is counted, compared and written is its kind's
-(borgere.services.maalarter)."""
+"""Campaign goals computed in the database, one aggregate query per goal and date, grouped by
+jobcentre and with the national figure. Definitions (types, benefits, target groups, weeks,
+window) are data on the goal (domain §5); how a goal is counted, compared and written is its
+kind's (borgere.services.maalarter)."""
 
 import datetime
 from dataclasses import dataclass, replace
@@ -38,7 +38,9 @@ def beregn_maal(*, kampagne: Kampagne, dato: datetime.date) -> int:
     with laast_beregning(navn=maal_noegle(kampagne), dato=dato):
         beregnet = timezone.now()
         rows = []
-        for maal in kampagne.maal.prefetch_related("maaltal"):
+        # The goals' definitions and targets in five queries for all the goals.
+        definition = ["forloebstyper", "ydelser", "maalgrupper", "offentlige_ydelser"]
+        for maal in kampagne.maal.prefetch_related("maaltal", *definition):
             art = maal.maalart
             nu = taelling(maal, dato)
             ved_start = nu if dato == kampagne.start else startvaerdier(maal, kampagne.start)

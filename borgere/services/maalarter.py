@@ -10,6 +10,7 @@ import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import ClassVar
 
+from django.db import connections
 from django.db.models import Count, OuterRef, Q, QuerySet
 
 from jobcenter import afrunding
@@ -50,8 +51,9 @@ def maaneder_foer(dato: datetime.date, maaneder: int) -> datetime.date:
 
 def ider(relation) -> list[int]:
     """A goal's definition as plain id lists: the planner does better with literal lists than
-    with subqueries through the many-to-many tables."""
-    return list(relation.values_list("pk", flat=True))
+    with subqueries through the many-to-many tables. Read from the prefetched relation when
+    there is one (beregn_maal prefetches them all, so no query here)."""
+    return sorted(obj.pk for obj in relation.all())
 
 
 def i_maalgruppe(maal: Maal, paa) -> Q:
@@ -166,18 +168,27 @@ class Bestand(Maalart):
         )
 
     def taelling(self, maal, dato):
-        """Distinct citizens per jobcentre in one query, and one more for the nation: a person
-        who moved has a record in each jobcentre (design.md §5), and the nation counts the
-        person once, by CPR number, without the figures showing the link."""
-        rows = (
+        """Distinct citizens per jobcentre and, nationally, distinct persons, in one query: a
+        person who moved has a record in each jobcentre (design.md §5), and the nation counts
+        the person once, by CPR number, without the figures showing the link. The citizens
+        behind the figure are found once (a common table expression, which PostgreSQL
+        materialises when it is read twice) and counted both ways."""
+        bag = (
             self.bag_tallet(maal, dato)
-            .values("borger__jobcenter_id")
+            .values_list("borger__jobcenter_id", "borger_id", "borger__cpr")
             .order_by()
-            .annotate(n=Count("borger_id", distinct=True))
+            .distinct()
         )
-        tal = {r["borger__jobcenter_id"]: (r["n"], None) for r in rows}
-        personer = self.bag_tallet(maal, dato).aggregate(n=Count("borger__cpr", distinct=True))
-        return {**tal, None: (personer["n"], None)}
+        # The ORM's own SQL, with every value still a parameter.
+        indre, params = bag.query.sql_with_params()
+        sql = (
+            f"WITH bag (jobcenter_id, borger_id, cpr) AS ({indre}) "  # noqa: S608
+            "SELECT jobcenter_id, COUNT(DISTINCT borger_id) FROM bag GROUP BY jobcenter_id "
+            "UNION ALL SELECT NULL, COUNT(DISTINCT cpr) FROM bag"
+        )
+        with connections[bag.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            return {jobcenter_id: (n, None) for jobcenter_id, n in cursor.fetchall()}
 
     def hvem_taeller(self, maal):
         return (

@@ -10,6 +10,7 @@ import zipfile
 import pytest
 from celery.exceptions import SoftTimeLimitExceeded
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from openpyxl import Workbook
 
@@ -20,9 +21,10 @@ from borgere.models import (
     Praktikforloeb,
     Trin,
     Ydelsesperiode,
+    Ydelsestype,
 )
 from borgere.tests.factories import BorgerFactory, importkoersel
-from jobcenter.imports import Afvist, importer
+from jobcenter.imports import Afvist, importer, kopier
 from virksomheder.models import Virksomhed
 
 pytestmark = pytest.mark.django_db
@@ -174,6 +176,37 @@ class TestPerioder:
                 csv_fil("cpr;ydelse;fra;til", "0101901234;dagpenge;01-01-2026;"),
             )
         assert afvist.value.fejl == [(2, "CPR-nummeret findes ikke blandt jeres borgere")]
+        assert not Ydelsesperiode.objects.exists()
+
+
+class TestKopier:
+    """jobcenter.imports.kopier: COPY on PostgreSQL, bulk_create elsewhere; the same rows."""
+
+    def test_instances_are_written_as_they_are_with_field_defaults_and_escapes(self, konsulent):
+        navne = ["Tab\tBack\\slash", "Linje\nskift\r", "Æ Ø Å \\N"]
+        kopier(
+            Borger,
+            [
+                Borger(jobcenter=konsulent.jobcenter, cpr=f"010190123{i}", fornavn=n, efternavn="B")
+                for i, n in enumerate(navne)
+            ],
+            batch_size=2,
+        )
+        borgere = list(Borger.objects.order_by("cpr"))
+        assert [b.fornavn for b in borgere] == navne
+        # pre_save fills auto_now_add as bulk_create does; no save() runs, so no history.
+        assert all(b.oprettet and b.opdateret and b.anonymiseret is None for b in borgere)
+        assert not Borger.history.exists()
+
+    def test_the_database_checks_every_constraint_and_nothing_is_written(self, konsulent):
+        borger = BorgerFactory(jobcenter=konsulent.jobcenter)
+        ydelse = Ydelsestype.objects.get(kode="dagpenge")
+        raekker = [
+            Ydelsesperiode(borger=borger, ydelse=ydelse, fra=datetime.date(2026, 1, 1)),
+            Ydelsesperiode(borger=borger, ydelse=ydelse, fra=datetime.date(2026, 1, 1)),
+        ]
+        with pytest.raises(IntegrityError), transaction.atomic():
+            kopier(Ydelsesperiode, raekker, batch_size=10)
         assert not Ydelsesperiode.objects.exists()
 
 
