@@ -277,6 +277,7 @@ CRISPY_CLASS_CONVERTERS = {
     "urlinput": "form-input",
     "textarea": "form-input",
     "select": "form-select",
+    "hurtigselect": "form-select",
     "checkboxinput": "form-checkbox",
     "findwidget": "form-input",
 }

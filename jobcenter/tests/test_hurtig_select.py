@@ -38,3 +38,19 @@ def test_the_company_filter_uses_it():
         "kommune",
         "stoerrelse",
     }
+
+
+def test_crispy_gives_it_the_same_dkfds_class_as_a_select():
+    """crispy-forms names a field's class after its widget's class (CRISPY_CLASS_CONVERTERS):
+    without `form-select` the filter's selects were wider than a phone's screen."""
+    from django.template import Context, Template
+
+    class Formular(forms.Form):
+        hurtig = forms.ChoiceField(choices=VALG, widget=HurtigSelect)
+        almindelig = forms.ChoiceField(choices=VALG)
+
+    html = Template("{% load crispy_forms_tags %}{{ formular|crispy }}").render(
+        Context({"formular": Formular()})
+    )
+    for navn in ("hurtig", "almindelig"):
+        assert re.search(rf'<select name="{navn}" class="form-select"', html), html

@@ -163,25 +163,17 @@ def start_server(port: int) -> subprocess.Popen:
         env=miljoe,
         check=True,
     )
+    # The production server as `deploy/start web` runs it (config/gunicorn.conf.py), with the
+    # benchmark's workers and threads. Its keep-alive (5 s) is longer than a user's pause
+    # (1–2 s), so a kept-alive connection is never closed just as the user sends on it.
+    miljoe.update(
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_WORKERS=str(WORKERS),
+        GUNICORN_THREADS=str(THREADS),
+        GUNICORN_ACCESS_LOG="/dev/null",
+    )
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(WORKERS),
-            "--threads",
-            str(THREADS),
-            # Longer than a user's pause (1–2 s), so a kept-alive connection is never closed by
-            # the server just as the user sends on it (gthread's default is 2 s).
-            "--keep-alive",
-            "5",
-            "--log-level",
-            "warning",
-        ],
+        [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.conf.py"],
         cwd=settings.BASE_DIR,
         env=miljoe,
     )
