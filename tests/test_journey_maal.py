@@ -27,6 +27,8 @@ def test_the_dashboard_renders_from_the_demo_data(log_ind):
 
     graf = page.locator("canvas[data-graf='graf-maal-1']")
     expect(graf).to_be_visible()
+    # The canvas shows before maal.js has drawn on it: wait for the chart, not for the element.
+    page.wait_for_function("c => c.chart !== undefined", arg=graf.element_handle())
     serier = graf.evaluate("c => c.chart.data.datasets.map(d => d.label)")
     assert serier == ["Jobcenter Aarhus", "Måltal"]
     maaltal = graf.evaluate("c => c.chart.data.datasets[1].data")
