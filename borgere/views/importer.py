@@ -96,10 +96,11 @@ class ImportForm(forms.Form):
 kraev_importtyper = kraev(lambda user: bool(importtyper_for(user)))
 
 
-def kraev_importtype(request: HttpRequest, koersel: Importkoersel) -> None:
-    """403 unless the user may import the run's type (now: a right can be taken away)."""
+def kraev_importtype(request: HttpRequest, koersel: Importkoersel) -> Importtype:
+    """The run's type, or 403 unless the user may import it (now: a right can be taken away)."""
     importtype = importtyper().get(koersel.type)
     kraev_rolle(importtype is not None and importtype.maa(request.user))
+    return importtype
 
 
 @kraev_importtyper
@@ -128,8 +129,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 
 def import_koersel(request: HttpRequest, koersel_pk: int) -> HttpResponse:
     koersel = hent_eget(request, Importkoersel, koersel_pk)
-    kraev_importtype(request, koersel)
-    importtype = importtyper()[koersel.type]
+    importtype = kraev_importtype(request, koersel)
     # What the run was started with besides the file (the survey round), so the one who
     # approves it sees where the rows go.
     parametre = [
