@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "virksomheder",
     "borgere",
     "kursuskob",
+    "virkning",
 ]
 
 MIDDLEWARE = [

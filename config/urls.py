@@ -26,5 +26,6 @@ urlpatterns = [
     path("virksomheder/", include("virksomheder.urls")),
     path("borgere/", include("borgere.urls")),
     path("kursuskob/", include("kursuskob.urls")),
+    path("virkning/", include("virkning.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,42 @@
+from django.apps import AppConfig
+
+
+class VirkningConfig(AppConfig):
+    """What works for whom (issue 16): measurement instruments, progression, screening,
+    outcomes per effort, time to self-support and controlled trials. It sits above every other
+    app and reads their rows; nothing below imports it."""
+
+    name = "virkning"
+    verbose_name = "Hvad virker"
+
+    def navigation(self, user) -> list[tuple[str, str]]:
+        from . import access
+
+        punkter = []
+        if access.kan_maale(user):
+            punkter.append(("Målinger", "virkning:forfaldne"))
+        if access.kan_se_udfald(user):
+            punkter.append(("Hvad virker", "virkning:udfald"))
+        return punkter
+
+    def borger_panel(self, request, borger) -> str:
+        from .views import forsoeg, maaling, progression
+
+        return "".join(
+            del_(request, borger)
+            for del_ in (maaling.borger_panel, progression.borger_panel, forsoeg.borger_panel)
+        )
+
+    def ledertavler(self, request) -> list:
+        from .views import forsoeg, maaling, udfald
+
+        return [
+            *maaling.ledertavler(request),
+            *udfald.ledertavler(request),
+            *forsoeg.ledertavler(request),
+        ]
+
+    def importtyper(self) -> list:
+        from . import imports
+
+        return imports.IMPORTTYPER

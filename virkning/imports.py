@@ -1,0 +1,3 @@
+"""Import types of `virkning` (jobcenter.imports.Importtype)."""
+
+IMPORTTYPER: list = []
