@@ -85,6 +85,12 @@ FORVENTET = {
         "sende_runde_ud": {"administrator"},
         "importere_svar": {"administrator", "superbruger"},
     },
+    "virkning": {
+        "rette_instrumenter": {"administrator"},
+        "maale": {"jobkonsulent", "leder", "administrator"},
+        "se_udfald": {"leder", "administrator", "analytiker"},
+        "styre_forsoeg": {"leder", "administrator"},
+    },
 }
 
 
