@@ -20,11 +20,19 @@ class VirkningConfig(AppConfig):
         return punkter
 
     def borger_panel(self, request, borger) -> str:
+        from django.utils.html import format_html_join
+
         from .views import forsoeg, maaling, progression
 
-        return "".join(
-            del_(request, borger)
-            for del_ in (maaling.borger_panel, progression.borger_panel, forsoeg.borger_panel)
+        # Each part is rendered HTML (a SafeString); a plain "".join would make a str that the
+        # citizen page escapes. format_html_join keeps safe parts as they are.
+        return format_html_join(
+            "",
+            "{}",
+            (
+                (del_(request, borger),)
+                for del_ in (maaling.borger_panel, progression.borger_panel, forsoeg.borger_panel)
+            ),
         )
 
     def ledertavler(self, request) -> list:
