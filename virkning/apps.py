@@ -44,6 +44,11 @@ class VirkningConfig(AppConfig):
             *forsoeg.ledertavler(request),
         ]
 
+    def demodata(self, *, rng, idag) -> str:
+        from .demo import opret_maalinger
+
+        return opret_maalinger(rng, idag)
+
     def importtyper(self) -> list:
         from . import imports
 

@@ -6,6 +6,7 @@ import datetime
 import json
 import re
 from html import unescape
+from itertools import pairwise
 
 import pytest
 from django.test import RequestFactory
@@ -354,3 +355,77 @@ def test_the_panel_s_query_count_does_not_grow_with_the_measurements(
     with django_assert_max_num_queries(5):
         html = borger_panel(request, borger)
     assert len(tabeller(html)["tro"]) == 8
+
+
+# The demo.
+
+
+def nationale_skabeloner():
+    """The national templates as h1's data migration ships them, or made here if it has not."""
+    from ..models import Instrument, Screeningsbetingelse, Screeningskategori
+
+    progression_ = Instrument.objects.filter(
+        kode="progression", jobcenter__isnull=True, aktiv=True
+    ).first()
+    if progression_ is None:
+        progression_ = InstrumentFactory(jobcenter=None, oprettet_af=None, kode="progression")
+        IndikatorFactory(instrument=progression_, kode="tro")
+        IndikatorFactory(instrument=progression_, kode="bekymring", hoejere_er_bedre=False)
+        IndikatorFactory(instrument=progression_, kode="parat", stilles_til=Del.KONSULENT)
+    screening = Instrument.objects.filter(
+        kode="jobmobilitet", jobcenter__isnull=True, aktiv=True
+    ).first()
+    if screening is None:
+        screening = InstrumentFactory(
+            jobcenter=None, oprettet_af=None, kode="jobmobilitet", art=Art.SCREENING
+        )
+        IndikatorFactory(instrument=screening, kode="geografi", dimension="Mobilitet")
+        lav = Screeningskategori.objects.create(instrument=screening, navn="Lav", raekkefoelge=0)
+        Screeningsbetingelse.objects.create(kategori=lav, dimension="Mobilitet", graense=3)
+        Screeningskategori.objects.create(instrument=screening, navn="Øvrige", raekkefoelge=1)
+    return progression_, screening
+
+
+def test_the_demo_measures_citizens_around_their_forloeb_and_screens_some(db):
+    from django.core.management import call_command
+
+    from ..models import Maaling
+
+    progression_, screening = nationale_skabeloner()
+    call_command("demodata", "--virksomheder", "60", "--borgere-per-jobcenter", "40")
+    maalinger = Maaling.objects.filter(instrument=progression_).select_related("forloeb")
+    assert maalinger.exists()
+    serier: dict[int, list] = {}
+    for m in maalinger.order_by("dato"):
+        serier.setdefault(m.borger_id, []).append(m)
+        assert m.forloeb.borger_id == m.borger_id
+        assert m.jobcenter_id == m.borger.jobcenter_id
+    assert all(2 <= len(s) <= 4 for s in serier.values())
+    for s in serier.values():
+        assert all(b.dato - a.dato == datetime.timedelta(weeks=13) for a, b in pairwise(s))
+    # The trend is upward: the citizens' last measurement is better than their first on average.
+    retning = {i.pk: 1 if i.hoejere_er_bedre else -1 for i in progression_.indikatorer.all()}
+
+    def score(m):
+        return sum(retning[s.indikator_id] * s.vaerdi for s in m.svar.all())
+
+    fremgang = [score(s[-1]) - score(s[0]) for s in serier.values() if len(s) >= 2]
+    assert sum(fremgang) / len(fremgang) > 0
+    screeninger = Maaling.objects.filter(instrument=screening)
+    assert screeninger.exists()
+    assert not screeninger.filter(kategori__isnull=True).exists()
+    assert screeninger.filter(kategori__instrument=screening).count() == screeninger.count()
+    # Running it again makes nothing more.
+    antal = Maaling.objects.count()
+    call_command("demodata", "--virksomheder", "60", "--borgere-per-jobcenter", "40")
+    assert Maaling.objects.count() == antal
+
+
+def test_the_demo_makes_no_measurements_without_the_national_templates(db):
+    from django.core.management import call_command
+
+    from ..models import Instrument, Maaling
+
+    Instrument.objects.filter(jobcenter__isnull=True).update(aktiv=False)
+    call_command("demodata", "--virksomheder", "60", "--borgere-per-jobcenter", "40")
+    assert not Maaling.objects.exists()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from borgere.demo import opret_borgere, opret_forloeb, opret_kampagne
 from borgere.services import beregn_ydelsesbestand
 from jobcenter.demo import DEMO_ADGANGSKODE, opret_brugere, opret_jobcentre
+from jobcenter.paneler import hooks
 from kursuskob.demo import opret_kursuskob, opret_kursusledere, opret_undersoegelse
 from kursuskob.services import beregn_kursusnoegletal
 from virksomheder.demo import opret_samarbejde, opret_virksomheder
@@ -37,14 +38,16 @@ class Command(BaseCommand):
             brugere += opret_kursusledere()
             kursuskob = opret_kursuskob(rng, idag)
             besvarelser = opret_undersoegelse(rng, idag)
+            # The apps above kursuskob (virkning's measurements) add theirs through the hook.
+            oevrige = [metode(rng=rng, idag=idag) for metode in hooks("demodata")]
         beregn_ydelsesbestand(dato=idag)
         beregn_kursusnoegletal(dato=idag)
         kampagne = opret_kampagne(idag, jobcentre)
         self.stdout.write(
             f"Demodata: {len(jobcentre)} jobcentre, {virksomheder} nye virksomheder, "
             f"{kontakter} nye kontakter, {borgere} nye borgere, {forloeb} nye forløb, "
-            f"{kursuskob} nye kursuskøb, {besvarelser} svar på samarbejdsundersøgelsen; "
-            f"{kampagne.navn} beregnet."
+            f"{kursuskob} nye kursuskøb, {besvarelser} svar på samarbejdsundersøgelsen"
+            f"{''.join(', ' + tekst for tekst in oevrige)}; {kampagne.navn} beregnet."
         )
         self.stdout.write(f"Log ind på http://127.0.0.1:8000 med adgangskoden {DEMO_ADGANGSKODE}:")
         for bruger in brugere:
