@@ -21,14 +21,14 @@
 
   var baand = {
     id: "progressionBaand",
-    beforeDatasetsDraw: function (chart, args, options) {
+    beforeDatasetsDraw: function (chart) {
       var x = chart.scales.x;
       var area = chart.chartArea;
       var ctx = chart.ctx;
       ctx.save();
       ctx.font = "12px sans-serif";
       ctx.textBaseline = "top";
-      options.perioder.forEach(function (p, nummer) {
+      (chart.canvas.perioder || []).forEach(function (p, nummer) {
         var fra = Math.max(area.left, x.getPixelForValue(dag(p.start)));
         var til = p.slut ? Math.min(area.right, x.getPixelForValue(dag(p.slut) + 1)) : area.right;
         if (til <= fra) {
@@ -37,8 +37,16 @@
         ctx.fillStyle = BAAND[p.art] || "rgba(0, 0, 0, 0.08)";
         ctx.fillRect(fra, area.top, til - fra, area.bottom - area.top);
         ctx.fillStyle = "#1a1a1a";
-        // Labels step down so that overlapping bands keep their names apart.
-        ctx.fillText(p.art + ": " + p.navn, fra + 3, area.top + 3 + (nummer % 4) * 14, Math.max(til - fra - 6, 40));
+        // The name is cut to the band's width (the table under the chart has it in full); labels
+        // step down so that overlapping bands keep their names apart.
+        var tekst = p.art + ": " + p.navn;
+        var plads = til - fra - 6;
+        while (tekst.length > 4 && ctx.measureText(tekst).width > plads) {
+          tekst = tekst.slice(0, -2) + "…";
+        }
+        if (ctx.measureText(tekst).width <= plads) {
+          ctx.fillText(tekst, fra + 3, area.top + 3 + (nummer % 4) * 14);
+        }
       });
       ctx.restore();
     },
@@ -59,6 +67,9 @@
     var fra = Math.min.apply(null, dage);
     var til = Math.max.apply(null, dage);
     var luft = Math.max(7, (til - fra) * 0.03);
+    // The bands' plugin reads the periods from the canvas (plain data, not Chart.js's resolved
+    // options).
+    canvas.perioder = data.perioder;
     canvas.chart = new window.Chart(canvas, {
       type: "line",
       data: {
@@ -87,7 +98,6 @@
           y: { min: data.skala[0], max: data.skala[1], ticks: { stepSize: 1 } },
         },
         plugins: {
-          progressionBaand: { perioder: data.perioder },
           tooltip: {
             callbacks: {
               title: function (items) { return items.length ? datotekst(items[0].parsed.x) : ""; },
