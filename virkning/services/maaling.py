@@ -30,6 +30,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast
+from django.utils import timezone
 
 from borgere.models import Borger, Maalgruppeperiode, Praktikforloeb
 from jobcenter.models import Bruger
@@ -58,7 +59,7 @@ def registrer_maaling(
 ) -> Maaling:
     """One measurement with its answers (`vaerdier`: indicator id → value). A screening gets its
     category and the reasons by the instrument's rules as they are today, kept on the row."""
-    idag = idag or datetime.date.today()
+    idag = idag or timezone.localdate()
     if borger.jobcenter_id != bruger.jobcenter_id:
         raise ValidationError("Borgeren hører til et andet jobcenter.")
     if not instrumenter_i_brug(jobcenter_id=bruger.jobcenter_id).filter(pk=instrument.pk).exists():

@@ -3,6 +3,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -405,3 +407,39 @@ def test_a_jobcentres_own_copy_replaces_the_national_template_of_the_same_code(k
             dato=idag(),
             vaerdier=svar(national, 3),
         )
+
+
+def test_the_leaders_front_page_shows_the_tiles_without_naming_a_citizen(
+    leder, konsulent, client_for
+):
+    screening(konsulent, frist_dage=0)
+    borger = i_maalgruppen(konsulent.jobcenter, idag() - datetime.timedelta(days=5))
+    side = client_for(leder).get(reverse("forside")).content.decode()
+    assert "Målinger, der er forfaldne" in side and "Screenet af målgruppen" in side
+    assert "0 af 1 borgere" in side and borger.navn not in side
+
+
+def test_the_due_list_takes_as_many_queries_for_many_citizens_as_for_few(konsulent, client_for):
+    progression(konsulent, frist_dage=0)
+    instrument = screening(konsulent, frist_dage=0)
+    start = idag() - datetime.timedelta(days=30)
+    client = client_for(konsulent)
+
+    def antal():
+        with CaptureQueriesContext(connection) as fanget:
+            side = client.get(reverse("virkning:forfaldne"), {"hvem": "alle"})
+        assert side.status_code == 200
+        return len(fanget), side.content.decode().count("Tag målingen")
+
+    borger = i_maalgruppen(konsulent.jobcenter, start)
+    MaalingFactory(borger=borger, instrument=instrument, dato=start + datetime.timedelta(days=1))
+    foer, raekker_foer = antal()
+    for _ in range(12):
+        MaalingFactory(
+            borger=i_maalgruppen(konsulent.jobcenter, start),
+            instrument=instrument,
+            dato=start + datetime.timedelta(days=2),
+        )
+    efter, raekker_efter = antal()
+    assert (raekker_foer, raekker_efter) == (1, 13)
+    assert efter == foer
