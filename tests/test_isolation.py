@@ -43,6 +43,9 @@ from kursuskob.models import (
 )
 from kursuskob.services import beregn_analyse, gem_besvarelse
 from kursuskob.tests.factories import KursuskobFactory
+from virkning.models import Art, Screeningskategori
+from virkning.services.maaling import registrer_maaling
+from virkning.tests.factories import IndikatorFactory, InstrumentFactory
 from virksomheder.models import (
     Aftale,
     Jobordre,
@@ -219,6 +222,20 @@ def aalborg(jobcenter_b):
     leder = BrugerFactory(username="aalborg-leder", rolle=Rolle.LEDER, jobcenter=jc)
     gem_besvarelse(bruger=leder, runde=runde, svar={"B1": 3, "kommentar": HEMMELIG}, afsend=True)
     beregn_analyse(runde=runde)
+    # B's own screening instrument and a measurement of B's citizen with it, screened.
+    instrument = InstrumentFactory(
+        oprettet_af=ejer, navn=HEMMELIG, art=Art.SCREENING, beskrivelse=HEMMELIG
+    )
+    indikator = IndikatorFactory(instrument=instrument, formulering=HEMMELIG, dimension="Faglig")
+    Screeningskategori.objects.create(instrument=instrument, navn=HEMMELIG, forklaring=HEMMELIG)
+    registrer_maaling(
+        bruger=ejer,
+        borger=borger,
+        instrument=instrument,
+        dato=datetime.date(2026, 9, 1),
+        vaerdier={indikator.pk: 2},
+        forloeb=forloeb,
+    )
     return {
         "skema": skema,
         "sektion": skema.sektioner.first(),

@@ -19,6 +19,16 @@ def kan_maale(bruger) -> bool:
     return er_i_jobcenter(bruger)
 
 
+def kan_slette_maaling(bruger, maaling) -> bool:
+    """A measurement taken by mistake is deleted by the one who took it or by a leader of the
+    citizen's jobcentre."""
+    return (
+        kan_maale(bruger)
+        and maaling.jobcenter_id == bruger.jobcenter_id
+        and (maaling.udfyldt_af_id == bruger.pk or bruger.er_leder)
+    )
+
+
 # Outcomes and time to self-support.
 
 

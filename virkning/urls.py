@@ -9,6 +9,9 @@ urlpatterns = [
     path("instrumenter/", instrument.liste, name="instrumenter"),
     # Measurements, screening and what falls due.
     path("forfaldne/", maaling.forfaldne, name="forfaldne"),
+    path("borger/<int:borger_pk>/maal/<int:instrument_pk>/", maaling.maal, name="maal"),
+    path("maaling/<int:pk>/", maaling.maaling, name="maaling"),
+    path("maaling/<int:pk>/slet/", maaling.slet, name="slet_maaling"),
     # The citizen's progression.
     # Outcomes per effort.
     path("udfald/", udfald.udfald, name="udfald"),
