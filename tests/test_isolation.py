@@ -43,6 +43,7 @@ from kursuskob.models import (
 )
 from kursuskob.services import beregn_analyse, gem_besvarelse
 from kursuskob.tests.factories import KursuskobFactory
+from virkning.models import Forsoeg, Lodtraekning
 from virksomheder.models import (
     Aftale,
     Jobordre,
@@ -219,6 +220,20 @@ def aalborg(jobcenter_b):
     leder = BrugerFactory(username="aalborg-leder", rolle=Rolle.LEDER, jobcenter=jc)
     gem_besvarelse(bruger=leder, runde=runde, svar={"B1": 3, "kommentar": HEMMELIG}, afsend=True)
     beregn_analyse(runde=runde)
+    # B's controlled trial with a citizen drawn into it.
+    forsoeg = Forsoeg.objects.create(
+        jobcenter=jc,
+        navn=HEMMELIG,
+        indsats=HEMMELIG,
+        fra=datetime.date(2026, 1, 1),
+        til=datetime.date(2026, 12, 31),
+        slut=datetime.date(2099, 1, 1),
+        seed=1,
+        oprettet_af=leder,
+    )
+    Lodtraekning.objects.create(
+        forsoeg=forsoeg, borger=borger, gruppe="indsats", tal=0.1, indgang=datetime.date(2026, 1, 1)
+    )
     return {
         "skema": skema,
         "sektion": skema.sektioner.first(),
@@ -241,6 +256,7 @@ def fingeraftryk(jobcenter):
         Tildeling: {"jobcenter": jobcenter},
         Tilmelding: {"jobcenter": jobcenter},
         Besvarelse: {"jobcenter": jobcenter},
+        Lodtraekning: {"forsoeg__jobcenter": jobcenter},
         **{
             m: {"jobcenter": jobcenter}
             for m in (
@@ -252,6 +268,7 @@ def fingeraftryk(jobcenter):
                 Virksomhedsnotat,
                 Virksomhedsforhold,
                 Importkoersel,
+                Forsoeg,
             )
         },
     }
