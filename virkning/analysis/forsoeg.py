@@ -16,9 +16,9 @@ The statistics come from the libraries, not from hand-written formulas:
 - a change: Welch's t-test (`scipy.stats.ttest_ind(equal_var=False)`) and its interval.
 """
 
-import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from scipy import stats
 from statsmodels.stats.proportion import confint_proportions_2indep, test_proportions_2indep
@@ -50,6 +50,11 @@ class Forskel:
     nedre: float
     oevre: float
     p: float
+
+    @property
+    def p_vist(self) -> str:
+        """The p-value as the page shows it: »< 0,001«, »0,004«, »0,27«."""
+        return p_tekst(self.p).removeprefix("p = ").removeprefix("p ")
 
 
 @dataclass(frozen=True)
@@ -108,31 +113,33 @@ def fordelinger(data: pd.DataFrame) -> tuple[Fordeling, ...]:
 def forskel_i_andele(a: pd.Series, b: pd.Series) -> Forskel:
     """The difference of the shares of 1 in `a` and `b` (the Wald interval and z-test)."""
     x1, n1, x2, n2 = int(a.sum()), len(a), int(b.sum()), len(b)
+    estimat = x1 / n1 - x2 / n2
+    if x1 in (0, n1) and x2 in (0, n2):
+        # All or none in each group: no variance, the Wald interval is the point itself.
+        return uden_spredning(estimat)
     nedre, oevre = confint_proportions_2indep(
         x1, n1, x2, n2, method="wald", compare="diff", alpha=1 - NIVEAU
     )
-    test = test_proportions_2indep(x1, n1, x2, n2, method="wald", compare="diff")
-    p = float(test.pvalue)
-    # All or none self-supporting in both groups: no variance, no evidence of a difference.
-    if math.isnan(p):
-        p = 1.0
-    return Forskel(estimat=x1 / n1 - x2 / n2, nedre=float(nedre), oevre=float(oevre), p=p)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # (the test also computes a ratio, which divides by zero when no one in b is a 1)
+        test = test_proportions_2indep(x1, n1, x2, n2, method="wald", compare="diff")
+    return Forskel(estimat=estimat, nedre=float(nedre), oevre=float(oevre), p=float(test.pvalue))
+
+
+def uden_spredning(estimat: float) -> Forskel:
+    """Both groups without variance: certain of the difference in the sample, p 0 when there
+    is one and 1 when there is none (the limits of the tests)."""
+    return Forskel(estimat=estimat, nedre=estimat, oevre=estimat, p=0.0 if estimat else 1.0)
 
 
 def forskel_i_middel(a: pd.Series, b: pd.Series) -> Forskel:
     """The difference of the mean changes, by Welch's t-test."""
+    estimat = float(a.mean() - b.mean())
+    if a.var(ddof=1) == 0 and b.var(ddof=1) == 0:
+        return uden_spredning(estimat)
     test = stats.ttest_ind(a.to_numpy(), b.to_numpy(), equal_var=False)
-    interval = test.confidence_interval(NIVEAU)
-    p = float(test.pvalue)
-    if math.isnan(p):
-        p = 1.0
-        interval = (a.mean() - b.mean(),) * 2
-    return Forskel(
-        estimat=float(a.mean() - b.mean()),
-        nedre=float(interval[0]),
-        oevre=float(interval[1]),
-        p=p,
-    )
+    nedre, oevre = test.confidence_interval(NIVEAU)
+    return Forskel(estimat=estimat, nedre=float(nedre), oevre=float(oevre), p=float(test.pvalue))
 
 
 def analyser_forsoeg(data: pd.DataFrame, *, art: str, mindste: int) -> Forsoegsresultat:

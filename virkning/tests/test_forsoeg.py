@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from scipy import stats
 from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
 
@@ -316,6 +317,7 @@ def test_the_sentence_says_what_the_difference_means():
     assert saetning.startswith("Indsatsgruppen blev selvforsørgende ")
     assert "procentpoint oftere" in saetning and "95 %-interval" in saetning
     assert "opstår sjældent af tilfældighed" in saetning
+    assert resultat.forskel.p < 0.001 and resultat.forskel.p_vist == "< 0,001"
     intet = analyser_forsoeg(
         genererede_data("selvforsoergelse", effekt=0.0, seed=3), art="selvforsoergelse", mindste=10
     )
@@ -394,6 +396,7 @@ def test_a_leader_creates_a_trial_and_sees_assignment_and_results(leder, client_
     assert "Indsatsgruppen blev selvforsørgende" in side
     assert str(resultat.antal_indsats) in side and str(resultat.antal_kontrol) in side
     assert "Borgere trukket" in side
+    assert f'<td class="text-align-right">{escape(resultat.forskel.p_vist)}</td>' in side
     # Counts only: no citizen's name on the trial's page.
     assert not any(
         t.borger.cpr_maskeret in side or f">{t.borger.navn}<" in side
@@ -504,3 +507,45 @@ def test_the_citizen_page_shows_the_assignment_and_logs_the_visit(leder, konsule
     else:
         assert "Borgeren er i kontrolgruppen: sædvanlig indsats" in side
     assert Adgangslog.objects.filter(borger=b, bruger=konsulent).exists()
+
+
+@pytest.mark.parametrize("art", ["selvforsoergelse", "progression"])
+@pytest.mark.parametrize(
+    ("indsats", "kontrol", "p"), [(0.0, 0.0, 1.0), (1.0, 1.0, 1.0), (1.0, 0.0, 0.0)]
+)
+def test_groups_without_variance_give_a_point_and_no_warning(art, indsats, kontrol, p):
+    data = pd.DataFrame(
+        {
+            "gruppe": ["indsats", "kontrol"] * 12,
+            "alder": [30] * 24,
+            "ydelse": [""] * 24,
+            "kategori": [""] * 24,
+            "udfald": [indsats, kontrol] * 12,
+        }
+    )
+    with np.errstate(all="raise"):
+        f = analyser_forsoeg(data, art=art, mindste=10).forskel
+    assert (f.estimat, f.nedre, f.oevre, f.p) == (indsats - kontrol,) * 3 + (p,)
+
+
+def test_the_page_draws_only_when_asked_by_post(leder, client_for, monkeypatch):
+    forsoeg = nyt_forsoeg(leder, fra=datetime.date(2026, 1, 1), slut=datetime.date(2099, 1, 1))
+    indtraeder(leder.jobcenter, datetime.date(2026, 1, 2))
+    client = client_for(leder)
+    assert client.get(forsoeg.get_absolute_url()).status_code == 200
+    assert not forsoeg.lodtraekninger.exists()
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2026, 6, 1))
+    svar = client.post(reverse("virkning:forsoeg_traek", args=[forsoeg.pk]), follow=True)
+    assert "1 ny borger er trukket." in svar.content.decode()
+    assert forsoeg.lodtraekninger.count() == 1
+
+
+def test_the_command_draws_in_every_running_trial_and_no_other(leder):
+    koerer = nyt_forsoeg(leder)
+    stoppet = nyt_forsoeg(leder)
+    services.stop_forsoeg(forsoeg=stoppet, bruger=leder, grund="Indsatsen er nedlagt.")
+    indtraeder(leder.jobcenter, FRA)
+    ud = io.StringIO()
+    call_command("traek_lod", "--dato", IDAG.isoformat(), stdout=ud)
+    assert "1 borgere trukket i 1 forsøg." in ud.getvalue()
+    assert koerer.lodtraekninger.count() == 1 and not stoppet.lodtraekninger.exists()
