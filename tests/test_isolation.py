@@ -43,7 +43,7 @@ from kursuskob.models import (
 )
 from kursuskob.services import beregn_analyse, gem_besvarelse
 from kursuskob.tests.factories import KursuskobFactory
-from virkning.models import Art, Screeningskategori
+from virkning.models import Art, Forsoeg, Lodtraekning, Screeningskategori
 from virkning.services.maaling import registrer_maaling
 from virkning.tests.factories import IndikatorFactory, InstrumentFactory
 from virksomheder.models import (
@@ -236,6 +236,20 @@ def aalborg(jobcenter_b):
         vaerdier={indikator.pk: 2},
         forloeb=forloeb,
     )
+    # B's controlled trial with a citizen drawn into it.
+    forsoeg = Forsoeg.objects.create(
+        jobcenter=jc,
+        navn=HEMMELIG,
+        indsats=HEMMELIG,
+        fra=datetime.date(2026, 1, 1),
+        til=datetime.date(2026, 12, 31),
+        slut=datetime.date(2099, 1, 1),
+        seed=1,
+        oprettet_af=leder,
+    )
+    Lodtraekning.objects.create(
+        forsoeg=forsoeg, borger=borger, gruppe="indsats", tal=0.1, indgang=datetime.date(2026, 1, 1)
+    )
     return {
         "skema": skema,
         "sektion": skema.sektioner.first(),
@@ -258,6 +272,7 @@ def fingeraftryk(jobcenter):
         Tildeling: {"jobcenter": jobcenter},
         Tilmelding: {"jobcenter": jobcenter},
         Besvarelse: {"jobcenter": jobcenter},
+        Lodtraekning: {"forsoeg__jobcenter": jobcenter},
         **{
             m: {"jobcenter": jobcenter}
             for m in (
@@ -269,6 +284,7 @@ def fingeraftryk(jobcenter):
                 Virksomhedsnotat,
                 Virksomhedsforhold,
                 Importkoersel,
+                Forsoeg,
             )
         },
     }

@@ -17,4 +17,9 @@ urlpatterns = [
     path("udfald/", udfald.udfald, name="udfald"),
     # Time to self-support.
     # Controlled trials.
+    path("forsoeg/", forsoeg.forsoeg_liste, name="forsoeg_liste"),
+    path("forsoeg/nyt/", forsoeg.forsoeg_opret, name="forsoeg_opret"),
+    path("forsoeg/<int:pk>/", forsoeg.forsoeg, name="forsoeg"),
+    path("forsoeg/<int:pk>/stop/", forsoeg.forsoeg_stop, name="forsoeg_stop"),
+    path("forsoeg/<int:pk>/traek/", forsoeg.forsoeg_traek, name="forsoeg_traek"),
 ]

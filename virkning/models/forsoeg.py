@@ -109,6 +109,11 @@ class Forsoeg(models.Model):
     def __str__(self) -> str:
         return self.navn
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("virkning:forsoeg", args=[self.pk])
+
 
 class Lodtraekning(models.Model):
     """One citizen's draw in a trial. Written once; never changed or deleted while the trial

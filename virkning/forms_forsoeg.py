@@ -1,0 +1,114 @@
+"""The leader's forms for controlled trials: validation and normalisation only."""
+
+import datetime
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+
+from borgere.models import Forloebstype, Maalgruppe, Ydelsestype
+from jobcenter.forms import DatoInput
+
+from .models import Forsoeg, Indikator, Instrument, Screeningskategori, Udfaldsmaal
+
+INDSATS_MAKS = 2000
+STOPGRUND_MAKS = 1000
+
+
+class ForsoegForm(forms.ModelForm):
+    """A new trial. The seed is not here: it is drawn when the trial is made, never chosen."""
+
+    indsats = forms.CharField(
+        label="Indsatsen",
+        max_length=INDSATS_MAKS,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Hvad indsatsgruppen får, som andre ikke får.",
+    )
+    andel = forms.DecimalField(
+        label="Andel til indsatsen",
+        min_value=Decimal("0.1"),
+        max_value=Decimal("0.9"),
+        max_digits=3,
+        decimal_places=2,
+        initial=Decimal("0.5"),
+        localize=True,
+        help_text="Mellem 0,1 og 0,9; 0,5 giver to lige store grupper.",
+        error_messages={
+            "min_value": "Andelen skal være mindst 0,1.",
+            "max_value": "Andelen må højst være 0,9.",
+        },
+    )
+    uger = forms.IntegerField(
+        label="Uger efter indgang",
+        min_value=1,
+        max_value=104,
+        initial=13,
+        help_text="Hvornår udfaldet måles: selvforsørgelse på dagen, eller første måling efter.",
+    )
+
+    class Meta:
+        model = Forsoeg
+        fields = [
+            "navn",
+            "indsats",
+            "forloebstype",
+            "maalgruppe",
+            "ydelse",
+            "kategori",
+            "fra",
+            "til",
+            "andel",
+            "udfald",
+            "uger",
+            "indikator",
+            "slut",
+        ]
+        widgets = {"fra": DatoInput(), "til": DatoInput(), "slut": DatoInput()}
+
+    def __init__(self, *args, bruger, **kwargs):
+        super().__init__(*args, **kwargs)
+        idag = timezone.localdate()
+        instrumenter = Instrument.objects.synlige_for(bruger)
+        self.fields["maalgruppe"].queryset = Maalgruppe.objects.gyldige(idag)
+        self.fields["ydelse"].queryset = Ydelsestype.objects.gyldige(idag)
+        self.fields["forloebstype"].queryset = Forloebstype.objects.all()
+        self.fields["kategori"].queryset = Screeningskategori.objects.filter(
+            instrument__in=instrumenter, instrument__aktiv=True
+        ).select_related("instrument")
+        self.fields["indikator"].queryset = Indikator.objects.filter(
+            instrument__in=instrumenter.aktive()
+        ).select_related("instrument")
+        self.fields["indikator"].help_text = "Kun ved progression: den indikator, der måles på."
+        for navn in ("maalgruppe", "ydelse", "kategori"):
+            self.fields[navn].empty_label = "Alle"
+
+    def clean(self):
+        data = super().clean()
+        fra, til, slut = data.get("fra"), data.get("til"), data.get("slut")
+        if fra and til and til < fra:
+            self.add_error("til", "Optaget skal slutte på eller efter den dag, det begynder.")
+        if til and slut and slut <= til:
+            self.add_error("slut", "Forsøget skal slutte efter, optaget er slut.")
+        if fra and fra < datetime.date(2000, 1, 1):
+            self.add_error("fra", "Optaget kan tidligst begynde 1. januar 2000.")
+        udfald = data.get("udfald")
+        if udfald == Udfaldsmaal.PROGRESSION and not data.get("indikator"):
+            self.add_error("indikator", "Vælg den indikator, progressionen måles på.")
+        if udfald == Udfaldsmaal.SELVFORSOERGELSE and data.get("indikator"):
+            self.add_error("indikator", "En indikator bruges kun, når udfaldet er progression.")
+        return data
+
+
+class StopForm(forms.Form):
+    grund = forms.CharField(
+        label="Hvorfor stoppes forsøget før tid?",
+        max_length=STOPGRUND_MAKS,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Skriv, hvorfor forsøget stoppes."},
+    )
+
+    def clean_grund(self):
+        grund = self.cleaned_data["grund"].strip()
+        if not grund:
+            raise forms.ValidationError("Skriv, hvorfor forsøget stoppes.")
+        return grund
