@@ -1,0 +1,3 @@
+from .instrument import IndikatorForm, InstrumentForm, KategoriForm
+
+__all__ = ["IndikatorForm", "InstrumentForm", "KategoriForm"]
