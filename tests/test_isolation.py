@@ -43,6 +43,14 @@ from kursuskob.models import (
 )
 from kursuskob.services import beregn_analyse, gem_besvarelse
 from kursuskob.tests.factories import KursuskobFactory
+from virkning.models import (
+    Indikator,
+    Instrument,
+    Maaling,
+    Screeningsbetingelse,
+    Screeningskategori,
+    Svar,
+)
 from virksomheder.models import (
     Aftale,
     Jobordre,
@@ -85,6 +93,9 @@ FAELLES = {
     "kursuskob:sektion_opret",
     "kursuskob:spoergsmaal_opret",
     "kursuskob:spoergsmaal_rediger",
+    # The national measurement templates: every jobcentre reads and copies them.
+    "virkning:instrument",
+    "virkning:instrument_kopier",
 }
 # Aggregated survey results, which the analyst reads for every round (never one jobcentre's
 # answers: those pages stay 403/404).
@@ -102,6 +113,8 @@ FAELLES_OBJEKT = {
     "kursuskob:sektion_opret": "skema",
     "kursuskob:spoergsmaal_opret": "sektion",
     "kursuskob:spoergsmaal_rediger": "spoergsmaal",
+    "virkning:instrument": "skabelon",
+    "virkning:instrument_kopier": "skabelon",
 }
 SLUGS = {
     "type_": ["barriere", "drivkraft"],
@@ -219,7 +232,30 @@ def aalborg(jobcenter_b):
     leder = BrugerFactory(username="aalborg-leder", rolle=Rolle.LEDER, jobcenter=jc)
     gem_besvarelse(bruger=leder, runde=runde, svar={"B1": 3, "kommentar": HEMMELIG}, afsend=True)
     beregn_analyse(runde=runde)
+    # B's own measurement instrument (a screening with a category), measured with.
+    instrument = Instrument.objects.create(
+        jobcenter=jc, kode="hemmelig", navn=HEMMELIG, art="screening", beskrivelse=HEMMELIG
+    )
+    indikator = Indikator.objects.create(
+        instrument=instrument,
+        kode="hemmelig",
+        stilles_til="konsulent",
+        navn=HEMMELIG,
+        formulering=HEMMELIG,
+        dimension=HEMMELIG,
+        label_min=HEMMELIG,
+        label_max=HEMMELIG,
+    )
+    kategori = Screeningskategori.objects.create(
+        instrument=instrument, navn=HEMMELIG, forklaring=HEMMELIG
+    )
+    Screeningsbetingelse.objects.create(kategori=kategori, dimension=HEMMELIG, graense=3)
+    maaling = Maaling.objects.create(
+        borger=borger, jobcenter=jc, instrument=instrument, dato=datetime.date(2026, 9, 1)
+    )
+    Svar.objects.create(maaling=maaling, indikator=indikator, vaerdi=2)
     return {
+        "skabelon": Instrument.objects.get(jobcenter=None, kode="progression"),
         "skema": skema,
         "sektion": skema.sektioner.first(),
         "spoergsmaal": Spoergsmaal.objects.filter(sektion__skema=skema).first(),
@@ -252,8 +288,12 @@ def fingeraftryk(jobcenter):
                 Virksomhedsnotat,
                 Virksomhedsforhold,
                 Importkoersel,
+                Instrument,
+                Maaling,
             )
         },
+        Indikator: {"instrument__jobcenter": jobcenter},
+        Screeningskategori: {"instrument__jobcenter": jobcenter},
     }
     return {
         m.__name__: sorted(

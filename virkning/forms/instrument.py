@@ -60,6 +60,12 @@ class InstrumentForm(forms.ModelForm):
 
 
 class IndikatorForm(forms.ModelForm):
+    # Not a SlugField: its own message says nothing of the lower case an import header needs.
+    kode = forms.CharField(
+        label="Kode",
+        max_length=40,
+        help_text="Kolonnens navn i importfiler: små bogstaver, tal og bindestreger.",
+    )
     formulering = forms.CharField(
         label="Formulering",
         max_length=MAKS_FORMULERING,
@@ -161,6 +167,7 @@ class KategoriForm(forms.ModelForm):
                 required=False,
                 max_digits=4,
                 decimal_places=1,
+                localize=True,
                 initial=nuvaerende.get(dimension),
                 help_text=f"Skalaen er {fra}–{til}. Tom: ingen betingelse på dimensionen.",
             )
