@@ -93,7 +93,10 @@ FAELLES = {
     "kursuskob:sektion_opret",
     "kursuskob:spoergsmaal_opret",
     "kursuskob:spoergsmaal_rediger",
-    # The national measurement templates: every jobcentre reads and copies them.
+    # Measurement instruments: the national templates are read and copied by every jobcentre.
+    # Both pages are tried with B's own instrument (its secret must not show): copying a
+    # template here would make an instrument of A's own, whose edit pages then rightly answer
+    # A's consultants 403, not 404.
     "virkning:instrument",
     "virkning:instrument_kopier",
 }
@@ -113,8 +116,8 @@ FAELLES_OBJEKT = {
     "kursuskob:sektion_opret": "skema",
     "kursuskob:spoergsmaal_opret": "sektion",
     "kursuskob:spoergsmaal_rediger": "spoergsmaal",
-    "virkning:instrument": "skabelon",
-    "virkning:instrument_kopier": "skabelon",
+    "virkning:instrument": "instrument",
+    "virkning:instrument_kopier": "instrument",
 }
 SLUGS = {
     "type_": ["barriere", "drivkraft"],
@@ -255,7 +258,7 @@ def aalborg(jobcenter_b):
     )
     Svar.objects.create(maaling=maaling, indikator=indikator, vaerdi=2)
     return {
-        "skabelon": Instrument.objects.get(jobcenter=None, kode="progression"),
+        "instrument": instrument,
         "skema": skema,
         "sektion": skema.sektioner.first(),
         "spoergsmaal": Spoergsmaal.objects.filter(sektion__skema=skema).first(),
