@@ -343,3 +343,24 @@ def test_the_analyst_has_no_instrument_pages(client_for, analytiker):
         client.get(reverse("virkning:instrument", args=[skabelon("progression").pk])).status_code
         == 403
     )
+
+
+def test_the_screening_page_shows_its_dimensions_and_rules_and_the_list_its_versions(
+    client_for, administrator, eget
+):
+    client = client_for(administrator)
+    html = client.get(
+        reverse("virkning:instrument", args=[skabelon("jobmobilitet").pk])
+    ).content.decode()
+    assert "Kategorier og regler" in html
+    assert "Faglige kvalifikationer under 3,0 og Personlige kompetencer" in html
+    assert "Ingen (alle øvrige)" in html
+    assert "Måles én gang" in html or "måles én gang" in html
+    MaalingFactory(instrument=eget, borger__jobcenter=administrator.jobcenter)
+    ny_version_hvis_brugt(instrument=eget, bruger=administrator)
+    liste = client.get(reverse("virkning:instrumenter"))
+    assert [(i.kode, i.version, i.aktiv) for i in liste.context["egne"]] == [
+        ("progression", 2, True),
+        ("progression", 1, False),
+    ]
+    assert "Afløst" in liste.content.decode()
