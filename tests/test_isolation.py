@@ -43,7 +43,16 @@ from kursuskob.models import (
 )
 from kursuskob.services import beregn_analyse, gem_besvarelse
 from kursuskob.tests.factories import KursuskobFactory
-from virkning.models import Art, Forsoeg, Lodtraekning, Screeningskategori
+from virkning.models import (
+    Art,
+    Forsoeg,
+    Indikator,
+    Instrument,
+    Lodtraekning,
+    Maaling,
+    Screeningsbetingelse,
+    Screeningskategori,
+)
 from virkning.services.maaling import registrer_maaling
 from virkning.tests.factories import IndikatorFactory, InstrumentFactory
 from virksomheder.models import (
@@ -88,6 +97,12 @@ FAELLES = {
     "kursuskob:sektion_opret",
     "kursuskob:spoergsmaal_opret",
     "kursuskob:spoergsmaal_rediger",
+    # Measurement instruments: the national templates are read and copied by every jobcentre.
+    # Both pages are tried with B's own instrument (its secret must not show): copying a
+    # template here would make an instrument of A's own, whose edit pages then rightly answer
+    # A's consultants 403, not 404.
+    "virkning:instrument",
+    "virkning:instrument_kopier",
 }
 # Aggregated survey results, which the analyst reads for every round (never one jobcentre's
 # answers: those pages stay 403/404).
@@ -105,6 +120,8 @@ FAELLES_OBJEKT = {
     "kursuskob:sektion_opret": "skema",
     "kursuskob:spoergsmaal_opret": "sektion",
     "kursuskob:spoergsmaal_rediger": "spoergsmaal",
+    "virkning:instrument": "instrument",
+    "virkning:instrument_kopier": "instrument",
 }
 SLUGS = {
     "type_": ["barriere", "drivkraft"],
@@ -226,8 +243,17 @@ def aalborg(jobcenter_b):
     instrument = InstrumentFactory(
         oprettet_af=ejer, navn=HEMMELIG, art=Art.SCREENING, beskrivelse=HEMMELIG
     )
-    indikator = IndikatorFactory(instrument=instrument, formulering=HEMMELIG, dimension="Faglig")
-    Screeningskategori.objects.create(instrument=instrument, navn=HEMMELIG, forklaring=HEMMELIG)
+    indikator = IndikatorFactory(
+        instrument=instrument,
+        formulering=HEMMELIG,
+        dimension="Faglig",
+        label_min=HEMMELIG,
+        label_max=HEMMELIG,
+    )
+    kategori = Screeningskategori.objects.create(
+        instrument=instrument, navn=HEMMELIG, forklaring=HEMMELIG
+    )
+    Screeningsbetingelse.objects.create(kategori=kategori, dimension="Faglig", graense=3)
     registrer_maaling(
         bruger=ejer,
         borger=borger,
@@ -251,6 +277,7 @@ def aalborg(jobcenter_b):
         forsoeg=forsoeg, borger=borger, gruppe="indsats", tal=0.1, indgang=datetime.date(2026, 1, 1)
     )
     return {
+        "instrument": instrument,
         "skema": skema,
         "sektion": skema.sektioner.first(),
         "spoergsmaal": Spoergsmaal.objects.filter(sektion__skema=skema).first(),
@@ -285,8 +312,12 @@ def fingeraftryk(jobcenter):
                 Virksomhedsforhold,
                 Importkoersel,
                 Forsoeg,
+                Instrument,
+                Maaling,
             )
         },
+        Indikator: {"instrument__jobcenter": jobcenter},
+        Screeningskategori: {"instrument__jobcenter": jobcenter},
     }
     return {
         m.__name__: sorted(

@@ -7,6 +7,15 @@ app_name = "virkning"
 urlpatterns = [
     # Instruments (administrators).
     path("instrumenter/", instrument.liste, name="instrumenter"),
+    path("instrumenter/<int:pk>/", instrument.instrument, name="instrument"),
+    path("instrumenter/<int:pk>/kopier/", instrument.kopier, name="instrument_kopier"),
+    path("instrumenter/<int:pk>/ret/", instrument.rediger, name="instrument_rediger"),
+    path("instrumenter/<int:pk>/indikator/", instrument.indikator_opret, name="indikator_opret"),
+    path("indikatorer/<int:pk>/ret/", instrument.indikator_rediger, name="indikator_rediger"),
+    path("indikatorer/<int:pk>/fjern/", instrument.indikator_slet, name="indikator_slet"),
+    path("instrumenter/<int:pk>/kategori/", instrument.kategori_opret, name="kategori_opret"),
+    path("kategorier/<int:pk>/ret/", instrument.kategori_rediger, name="kategori_rediger"),
+    path("kategorier/<int:pk>/fjern/", instrument.kategori_slet, name="kategori_slet"),
     # Measurements, screening and what falls due.
     path("forfaldne/", maaling.forfaldne, name="forfaldne"),
     path("borger/<int:borger_pk>/maal/<int:instrument_pk>/", maaling.maal, name="maal"),

@@ -41,12 +41,12 @@ def drift(db):
 def test_the_page_offers_exactly_the_types_each_user_may_import(
     client_for, administrator, drift, jobcenter_a
 ):
-    assert tilbudte(client_for(administrator)) == [*BORGERDATA, "maaltal", "svar"]
+    assert tilbudte(client_for(administrator)) == [*BORGERDATA, "maaltal", "svar", "maalinger"]
     assert tilbudte(client_for(drift)) == ["jobcentre", "maaltal", "svar"]
     # An operator who is also an administrator in a jobcentre may import every type.
     begge = BrugerFactory(is_superuser=True, jobcenter=jobcenter_a, rolle=Rolle.ADMINISTRATOR)
     assert tilbudte(client_for(begge)) == list(importtyper())
-    assert list(importtyper()) == ["jobcentre", *BORGERDATA, "maaltal", "svar"]
+    assert list(importtyper()) == ["jobcentre", *BORGERDATA, "maaltal", "svar", "maalinger"]
 
 
 def test_the_columns_shown_are_the_users_types_from_their_declarations(client_for, administrator):
@@ -172,7 +172,7 @@ def test_a_new_import_type_is_one_declaration_seen_by_the_page_and_the_command(
 
     client = client_for(administrator)
     # Declared by borgere, so after borgere's own types and before kursuskob's.
-    assert tilbudte(client) == [*BORGERDATA, "maaltal", "hilsner", "svar"]
+    assert tilbudte(client) == [*BORGERDATA, "maaltal", "hilsner", "svar", "maalinger"]
     html = client.get(reverse("borgere:import_start")).content.decode()
     assert "Hilsner (navn)" in html and "En hilsen pr. række." in html
     with django_capture_on_commit_callbacks(execute=True):

@@ -26,7 +26,7 @@ from borgere.tests.factories import (
     ydelse,
 )
 from virkning.analysis.forsoeg import analyser_forsoeg, forklaring
-from virkning.forms_forsoeg import ForsoegForm
+from virkning.forms import ForsoegForm
 from virkning.models import Art, Forsoeg, Gruppe, Lodtraekning, Screeningskategori
 from virkning.services import forsoeg as services
 from virkning.tests.factories import (

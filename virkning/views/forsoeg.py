@@ -17,7 +17,7 @@ from jobcenter.paneler import Tavle
 
 from .. import access
 from ..analysis.forsoeg import forklaring
-from ..forms_forsoeg import ForsoegForm, StopForm
+from ..forms import ForsoegForm, StopForm
 from ..models import Forsoeg, Gruppe, Lodtraekning
 from ..services import forsoeg as services
 

@@ -5,7 +5,7 @@ from borgere.models import Borger
 from jobcenter.forms import DatoInput
 from jobcenter.models import Bruger
 
-from .models import Del, Instrument
+from ..models import Del, Instrument
 
 # »Hvem« on the due list: the user's own citizens, the whole jobcentre, or a consultant's pk.
 MINE = "mine"

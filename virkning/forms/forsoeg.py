@@ -9,7 +9,7 @@ from django.utils import timezone
 from borgere.models import Forloebstype, Maalgruppe, Ydelsestype
 from jobcenter.forms import DatoInput
 
-from .models import Forsoeg, Indikator, Instrument, Screeningskategori, Udfaldsmaal
+from ..models import Forsoeg, Indikator, Instrument, Screeningskategori, Udfaldsmaal
 
 INDSATS_MAKS = 2000
 STOPGRUND_MAKS = 1000
