@@ -20,11 +20,34 @@ from borgere.tests.factories import BorgerFactory, maalgruppe
 from jobcenter.paneler import tavler
 from virksomheder.tests.factories import VirksomhedFactory
 
-from ..models import Art, Del, Maaling, Screeningsbetingelse, Screeningskategori
+from ..models import Art, Del, Instrument, Maaling, Screeningsbetingelse, Screeningskategori
 from ..services import maaling as services
 from .factories import IndikatorFactory, InstrumentFactory, MaalingFactory
 
 IDAG = datetime.date(2026, 10, 1)
+
+
+@pytest.fixture(autouse=True)
+def _kun_testens_instrumenter(db):
+    """The national templates shipped by the data migration cover every target group; here
+    each test's own instruments are the only ones in use."""
+    Instrument.objects.filter(jobcenter__isnull=True).update(aktiv=False)
+
+
+def test_the_shipped_templates_fall_due_for_every_target_group(konsulent):
+    Instrument.objects.filter(jobcenter__isnull=True).update(aktiv=True)
+    borger = i_maalgruppen(konsulent.jobcenter, datetime.date(2026, 9, 1))
+    koder = {
+        (r.borger.pk, r.instrument.kode, r.frist)
+        for r in services.raekker(
+            services.forfaldne(jobcenter_id=konsulent.jobcenter_id, idag=IDAG, konsulent=None),
+            idag=IDAG,
+        )
+    }
+    assert koder == {
+        (borger.pk, "progression", datetime.date(2026, 9, 15)),
+        (borger.pk, "jobmobilitet", datetime.date(2026, 9, 15)),
+    }
 
 
 def idag():
@@ -393,8 +416,8 @@ def test_the_one_who_took_a_measurement_deletes_it_after_confirming_and_a_collea
 
 
 def test_a_jobcentres_own_copy_replaces_the_national_template_of_the_same_code(konsulent):
-    national = InstrumentFactory(jobcenter=None, kode="progression", navn="National")
-    IndikatorFactory(instrument=national)
+    national = Instrument.objects.get(jobcenter=None, kode="progression")
+    Instrument.objects.filter(pk=national.pk).update(aktiv=True)
     assert list(services.instrumenter_i_brug(jobcenter_id=konsulent.jobcenter_id)) == [national]
     egen = progression(konsulent)
     assert list(services.instrumenter_i_brug(jobcenter_id=konsulent.jobcenter_id)) == [egen]

@@ -147,7 +147,8 @@ def borger_panel(request: HttpRequest, borger: Borger) -> str:
     the measurements taken, when the next falls due, and a button per instrument."""
     idag = timezone.localdate()
     maalinger = list(
-        Maaling.objects.filter(borger=borger)
+        Maaling.objects.synlige_for(request.user)
+        .filter(borger=borger)
         .select_related("instrument", "kategori", "forloeb__type", "forloeb__virksomhed")
         .order_by("-dato", "-pk")
     )
