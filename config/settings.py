@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "borgere",
     "kursuskob",
     "virkning",
+    "rest_framework",
+    "drf_spectacular",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Answers to a logged-in user (pages, exports) are never cached.
     "jobcenter.middleware.NoStoreMiddleware",
+    # After NoStoreMiddleware, so it sees the API's answers before »no-store« is added.
+    "api.middleware.ApiETagMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Administrators and superusers must pass two-factor login before anything else.
@@ -262,6 +267,37 @@ IMPORT_KONTROLLERET_TIMER = env.int("IMPORT_KONTROLLERET_TIMER", default=24)
 
 # The product's own address, for links in e-mails.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
+# The cache: the API's rate limit counts here. In production a Redis shared by every web process
+# (CACHE_URL=redis://…), or each process would count on its own.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
+# The REST API under /api/v1/ (issue 17): systems call it with a key (api.Systemnoegle), errors
+# are problem details (api/problemer.py), and each key may make API_KALD_PR_MINUT calls a minute.
+API_KALD_PR_MINUT = env.int("API_KALD_PR_MINUT", default=600)
+if API_KALD_PR_MINUT < 1:
+    raise environ.ImproperlyConfigured("API_KALD_PR_MINUT skal være mindst 1.")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.SystemnoegleAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.Omfang"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.NoegleThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.problemer.haandter_fejl",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Jobcenter virksomhedssamarbejde API",
+    "DESCRIPTION": "Læseadgang for jobcentrets egne systemer. Se README, afsnittet »API«.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.skema.tilfoej_problemer",
+    ],
+}
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 

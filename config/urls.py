@@ -27,5 +27,7 @@ urlpatterns = [
     path("borgere/", include("borgere.urls")),
     path("kursuskob/", include("kursuskob.urls")),
     path("virkning/", include("virkning.urls")),
+    path("systemnoegler/", include("api.urls_noegler")),
+    path("api/v1/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -91,6 +91,7 @@ FORVENTET = {
         "se_udfald": {"leder", "administrator", "analytiker"},
         "styre_forsoeg": {"leder", "administrator"},
     },
+    "api": {"styre_systemnoegler": {"administrator"}},
 }
 
 

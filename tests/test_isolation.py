@@ -13,7 +13,10 @@ import random
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from api.models import Systemnoegle
+from api.services import opret_systemnoegle
 from borgere.models import (
     Borgerkontakt,
     Forloebstype,
@@ -276,6 +279,13 @@ def aalborg(jobcenter_b):
     Lodtraekning.objects.create(
         forsoeg=forsoeg, borger=borger, gruppe="indsats", tal=0.1, indgang=datetime.date(2026, 1, 1)
     )
+    # B's system key (issue 17): its page answers A's ids with 404.
+    opret_systemnoegle(
+        bruger=ejer,
+        navn=HEMMELIG,
+        udloeber=timezone.now() + datetime.timedelta(days=30),
+        borgerdata=True,
+    )
     return {
         "instrument": instrument,
         "skema": skema,
@@ -300,6 +310,7 @@ def fingeraftryk(jobcenter):
         Tilmelding: {"jobcenter": jobcenter},
         Besvarelse: {"jobcenter": jobcenter},
         Lodtraekning: {"forsoeg__jobcenter": jobcenter},
+        Systemnoegle: {"jobcenter": jobcenter},
         **{
             m: {"jobcenter": jobcenter}
             for m in (
@@ -371,7 +382,11 @@ def test_no_id_of_another_jobcentre_leaks_on_any_url(
                     forsoeg += 1
                     tekst = svar.content.decode(errors="replace")
                     assert HEMMELIG not in tekst, (metode, url, bruger.rolle)
-                    if bruger.rolle == Rolle.ANALYTIKER and navn in SAMLEDE:
+                    if navn.startswith("api:"):
+                        # The API takes a system key, never the login session: 401 to every
+                        # user (tests/test_api_isolation.py tries the ids with keys).
+                        assert svar.status_code == 401, (metode, url)
+                    elif bruger.rolle == Rolle.ANALYTIKER and navn in SAMLEDE:
                         assert svar.status_code in (200, 302, 403, 404, 405), (metode, url)
                     elif bruger.rolle == Rolle.ANALYTIKER:
                         assert svar.status_code in (403, 404, 405), (metode, url)

@@ -17,9 +17,9 @@ from django.apps import apps
 from django.conf import settings
 from django.db.migrations.loader import MigrationLoader
 
-PACKAGES = ["config", "kursuskob", "borgere", "virksomheder", "jobcenter"]
+PACKAGES = ["config", "api", "virkning", "kursuskob", "borgere", "virksomheder", "jobcenter"]
 # Lowest first: an app may depend on the apps before it, never on one after it.
-LAYER = {"jobcenter": 0, "virksomheder": 1, "borgere": 2, "kursuskob": 3}
+LAYER = {"jobcenter": 0, "virksomheder": 1, "borgere": 2, "kursuskob": 3, "virkning": 4, "api": 5}
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    """The REST API under /api/v1/ (issue 17) and the system keys (Systemnøgler) it is called
+    with. It reads the apps below it; nothing imports it."""
+
+    name = "api"
+    label = "api"
+    verbose_name = "API"
+
+    def navigation(self, user) -> list[tuple[str, str]]:
+        from .access import kan_styre_systemnoegler
+
+        return [("Systemnøgler", "systemnoegler:liste")] if kan_styre_systemnoegler(user) else []

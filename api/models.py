@@ -1,0 +1,101 @@
+"""System keys: how another system (a fagsystem, a data warehouse) calls the API.
+
+A key belongs to one jobcentre and acts as it: each key has its own system user (`Bruger`,
+inactive, so it can never log in), through which the existing `synlige_for(user)` rules scope
+every row, and which the access log names as the actor when the system reads a citizen."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from jobcenter.models import Jobcenter, JobcenterQuerySet
+
+# The scopes a key can have; the API asks them by these names.
+OMFANG = {
+    "read": "Læse",
+    "write": "Skrive",
+    "borgerdata": "Borgerdata",
+}
+
+
+def hash_af(hemmelighed: str) -> str:
+    """What is stored of a key's secret: its SHA-256. The secret has 256 random bits, so a
+    fast hash is enough; nobody can guess back from it."""
+    return hashlib.sha256(hemmelighed.encode()).hexdigest()
+
+
+class SystemnoegleQuerySet(JobcenterQuerySet):
+    def gyldige(self) -> "SystemnoegleQuerySet":
+        return self.filter(tilbagekaldt__isnull=True, udloeber__gt=timezone.now())
+
+
+class Systemnoegle(models.Model):
+    jobcenter = models.ForeignKey(Jobcenter, on_delete=models.CASCADE, verbose_name="jobcenter")
+    navn = models.CharField("systemets navn", max_length=100)
+    # The first characters of the secret, to tell keys apart in lists; never enough to use one.
+    prefix = models.CharField("begynder med", max_length=8, unique=True)
+    hash = models.CharField("SHA-256 af nøglen", max_length=64, unique=True)
+    bruger = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="systemnoegle",
+        verbose_name="systembruger",
+    )
+    laese = models.BooleanField("læse (read)", default=True)
+    skrive = models.BooleanField("skrive (write)", default=False)
+    borgerdata = models.BooleanField("borgerdata", default=False)
+    udloeber = models.DateTimeField("udløber")
+    sidst_brugt = models.DateTimeField("sidst brugt", null=True, blank=True)
+    oprettet_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="oprettet af",
+    )
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+    tilbagekaldt = models.DateTimeField("tilbagekaldt", null=True, blank=True)
+
+    objects = SystemnoegleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-oprettet"]
+        verbose_name = "systemnøgle"
+        verbose_name_plural = "systemnøgler"
+        constraints = [
+            models.CheckConstraint(
+                name="systemnoegle_har_et_omfang",
+                condition=Q(laese=True) | Q(skrive=True),
+                violation_error_message="En nøgle skal mindst kunne læse eller skrive.",
+            ),
+            models.CheckConstraint(
+                name="systemnoegle_borgerdata_kraever_laese",
+                condition=Q(borgerdata=False) | Q(laese=True),
+                violation_error_message="Borgerdata kræver, at nøglen kan læse.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.navn} ({self.prefix}…)"
+
+    @property
+    def omfang(self) -> list[str]:
+        return [navn for navn in OMFANG if getattr(self, self.FELT[navn])]
+
+    FELT = {"read": "laese", "write": "skrive", "borgerdata": "borgerdata"}
+
+    def har(self, omfang: str) -> bool:
+        return bool(getattr(self, self.FELT[omfang]))
+
+    @property
+    def gyldig(self) -> bool:
+        return self.tilbagekaldt is None and self.udloeber > timezone.now()
+
+    @property
+    def status(self) -> str:
+        if self.tilbagekaldt is not None:
+            return "Tilbagekaldt"
+        return "Aktiv" if self.udloeber > timezone.now() else "Udløbet"

@@ -1,0 +1,16 @@
+"""The scopes a key needs: `read` for every read, `borgerdata` besides for citizens' data."""
+
+from rest_framework import permissions
+
+
+class Omfang(permissions.BasePermission):
+    message = "Nøglen har ikke adgang til dette."
+
+    def has_permission(self, request, view) -> bool:
+        noegle = request.auth
+        if noegle is None or not getattr(request.user, "er_i_jobcenter", False):
+            return False
+        # Every operation of this version reads (the CPR look-up is a read sent by POST).
+        if not noegle.har("read"):
+            return False
+        return not getattr(view, "kraever_borgerdata", False) or noegle.har("borgerdata")

@@ -1,0 +1,87 @@
+"""An outside client tests the API from its live schema (issue 17, item 5): Schemathesis reads
+/api/v1/schema/ from the running application, calls every operation with generated valid and
+invalid data, with a key of a jobcentre that has data, and checks every answer: no 5xx, status
+codes, content types and bodies as the schema says, invalid data refused, a missing key refused.
+Runs in the ordinary test run (CI), a few dozen examples per operation."""
+
+import datetime
+
+import pytest
+import schemathesis
+from django.core import signals
+from django.db import close_old_connections
+from hypothesis import HealthCheck, given, settings
+from schemathesis import GenerationMode
+
+from api.tests.factories import api_klient, systemnoegle
+from borgere.models import Forloebstype, Praktikforloeb, Trin
+from borgere.tests.factories import BorgerFactory, MaalgruppeperiodeFactory, YdelsesperiodeFactory
+from config.wsgi import application
+from virksomheder.models import Kontakt
+from virksomheder.tests.factories import VirksomhedFactory
+
+# Examples per operation and mode (valid, invalid): enough to find a 5xx, quick in every run.
+EKSEMPLER = 12
+
+
+@pytest.fixture
+def api_skema(db, settings):
+    settings.API_KALD_PR_MINUT = 100_000
+    # Called straight through WSGI, each request's end would close the test's database
+    # connection, in the middle of its transaction; Django's test client holds it open alike.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    skema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
+    # The key is the test's own (below); a generated Authorization header would replace it.
+    skema.config.generation.update(with_security_parameters=False)
+    yield skema
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_noegle(administrator, jobcenter_a, konsulent):
+    """A key with every read scope, of a jobcentre with a row of every resource."""
+    virksomhed = VirksomhedFactory()
+    Kontakt.objects.create(
+        jobcenter=jobcenter_a,
+        virksomhed=virksomhed,
+        kanal="mail",
+        initiativ="opsoegende",
+        formaal="information",
+    )
+    for _ in range(3):
+        borger = BorgerFactory(jobcenter=jobcenter_a)
+        YdelsesperiodeFactory(borger=borger)
+        MaalgruppeperiodeFactory(borger=borger)
+    Praktikforloeb.objects.create(
+        borger=borger,
+        virksomhed=virksomhed,
+        type=Forloebstype.objects.first(),
+        jobkonsulent=konsulent,
+        start=datetime.date(2026, 9, 1),
+        trin=Trin.UNDERVEJS,
+    )
+    _, hemmelighed = systemnoegle(administrator)
+    api_klient(None)  # the rate limit's counters start afresh
+    return hemmelighed
+
+
+def test_every_operation_answers_as_its_schema_says(api_skema, api_noegle):
+    operationer = [resultat.ok() for resultat in api_skema.get_all_operations()]
+    assert len(operationer) >= 13
+    for operation in operationer:
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+
+            @given(case=operation.as_strategy(generation_mode=mode))
+            @settings(
+                max_examples=EKSEMPLER,
+                deadline=None,
+                derandomize=True,
+                database=None,
+                suppress_health_check=list(HealthCheck),
+            )
+            def kald(case):
+                case.call_and_validate(headers={"Authorization": f"Bearer {api_noegle}"})
+
+            kald()
