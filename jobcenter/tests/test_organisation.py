@@ -52,9 +52,17 @@ def test_the_menu_follows_the_role(client_for, konsulent, analytiker):
         "Pladser",
         "Nøgletal",
         "Kursuskøb",
+        "Målinger",
     ]
     menu = [p["tekst"] for p in client_for(analytiker).get("/").context["navigation"]]
-    assert menu == ["Forside", "Kampagnemål", "Nøgletal", "Kursusoverblik", "Undersøgelser"]
+    assert menu == [
+        "Forside",
+        "Kampagnemål",
+        "Nøgletal",
+        "Kursusoverblik",
+        "Undersøgelser",
+        "Hvad virker",
+    ]
 
 
 def test_an_analytiker_belongs_to_no_jobcentre_and_staff_to_one(jobcenter_a):
