@@ -15,7 +15,6 @@ from jobcenter.imports import Importtype, Plan, dato, med_eksempel
 from jobcenter.models import Bruger
 
 from .models import Art, Indikator, Instrument, Maaling, Screeningskategori, Svar
-from .services.instrument import aktive_instrumenter
 from .services.screening import kategori_for
 
 FASTE = ("cpr", "instrument", "dato")
@@ -30,7 +29,7 @@ def heltal(tekst: str) -> int | None:
 
 def plan_maalinger(bruger: Bruger, rows, fremskridt, *, kolonner: list[str]) -> Plan:
     plan = Plan()
-    instrumenter = aktive_instrumenter(bruger.jobcenter_id)
+    instrumenter = {i.kode: i for i in Instrument.objects.i_brug(jobcenter_id=bruger.jobcenter_id)}
     indikatorer: dict[int, dict[str, Indikator]] = {i.pk: {} for i in instrumenter.values()}
     for indikator in Indikator.objects.filter(instrument__in=instrumenter.values()):
         indikatorer[indikator.instrument_id][indikator.kode] = indikator

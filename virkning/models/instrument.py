@@ -34,6 +34,16 @@ class InstrumentQuerySet(models.QuerySet):
     def aktive(self) -> "InstrumentQuerySet":
         return self.filter(aktiv=True)
 
+    def i_brug(self, *, jobcenter_id: int) -> "InstrumentQuerySet":
+        """The instruments a jobcentre measures with: its own active ones, and the active
+        national templates whose code it has no active copy of (the copy replaces the
+        template). The page, the due list and the import all ask this."""
+        egne = Instrument.objects.filter(jobcenter_id=jobcenter_id, aktiv=True)
+        return self.aktive().filter(
+            Q(jobcenter_id=jobcenter_id)
+            | (Q(jobcenter__isnull=True) & ~Q(kode__in=egne.values("kode")))
+        )
+
 
 class Instrument(models.Model):
     # Empty: a national template shipped with the product; administrators copy it into their

@@ -84,7 +84,7 @@ def kopier_instrument(
     """An editable copy of a template (or of the jobcentre's own instrument) in `jobcenter`,
     with all indicators, categories and conditions. A template's first copy keeps its code and
     name, so import files and measurements speak of »progression« as before; the jobcentre's
-    own version is then the one offered (see `aktive_instrumenter`)."""
+    own version is then the one offered (see `InstrumentQuerySet.i_brug`)."""
     kode = ledig_kode(kode=instrument.kode, jobcenter=jobcenter)
     navn = instrument.navn if kode == instrument.kode else f"Kopi af {instrument.navn}"
     kopi = Instrument.objects.create(
@@ -198,16 +198,3 @@ def fjern_kategori(*, kategori: Screeningskategori, bruger: Bruger) -> Instrumen
     maal = ny_version_hvis_brugt(instrument=kategori.instrument, bruger=bruger)
     maal.kategorier.filter(navn=kategori.navn).delete()
     return maal
-
-
-def aktive_instrumenter(jobcenter_id: int) -> dict[str, Instrument]:
-    """The instruments a jobcentre measures with, by code: the active national templates, and
-    its own active versions, which take the place of a template with the same code."""
-    fundne: dict[str, Instrument] = {}
-    for instrument in Instrument.objects.aktive().filter(
-        Q(jobcenter__isnull=True) | Q(jobcenter_id=jobcenter_id)
-    ):
-        tidligere = fundne.get(instrument.kode)
-        if tidligere is None or tidligere.jobcenter_id is None:
-            fundne[instrument.kode] = instrument
-    return fundne

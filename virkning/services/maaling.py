@@ -62,7 +62,11 @@ def registrer_maaling(
     idag = idag or timezone.localdate()
     if borger.jobcenter_id != bruger.jobcenter_id:
         raise ValidationError("Borgeren hører til et andet jobcenter.")
-    if not instrumenter_i_brug(jobcenter_id=bruger.jobcenter_id).filter(pk=instrument.pk).exists():
+    if (
+        not Instrument.objects.i_brug(jobcenter_id=bruger.jobcenter_id)
+        .filter(pk=instrument.pk)
+        .exists()
+    ):
         raise ValidationError("Instrumentet er ikke i brug i jeres jobcenter.")
     if dato > idag:
         raise ValidationError("Målingens dato må ikke ligge i fremtiden.")
@@ -122,16 +126,6 @@ def slet_maaling(*, bruger: Bruger, maaling: Maaling) -> None:
     if maaling.jobcenter_id != bruger.jobcenter_id:
         raise ValidationError("Målingen hører til et andet jobcenter.")
     maaling.delete()
-
-
-def instrumenter_i_brug(*, jobcenter_id: int) -> QuerySet[Instrument]:
-    """The active instruments a jobcentre measures with: its own, and the national templates
-    whose code it has no active copy of (the copy replaces the template)."""
-    egne = Instrument.objects.filter(jobcenter_id=jobcenter_id, aktiv=True)
-    return Instrument.objects.aktive().filter(
-        Q(jobcenter_id=jobcenter_id)
-        | (Q(jobcenter__isnull=True) & ~Q(kode__in=egne.values("kode")))
-    )
 
 
 def _frister(*, jobcenter_id: int, idag: datetime.date, instrument: Instrument) -> QuerySet:
@@ -204,7 +198,7 @@ def forfaldne(
     (see `mine`) or all: rows of `borger_id`, `instrument_pk`, `frist`, `seneste`, earliest
     first. One query; `rækker` turns a page of it into `Forfalden`."""
     dele = []
-    for instrument in instrumenter_i_brug(jobcenter_id=jobcenter_id).prefetch_related(
+    for instrument in Instrument.objects.i_brug(jobcenter_id=jobcenter_id).prefetch_related(
         "maalgrupper"
     ):
         del_ = _frister(jobcenter_id=jobcenter_id, idag=idag, instrument=instrument).filter(
@@ -247,7 +241,7 @@ def antal_forfaldne(*, jobcenter_id: int, idag: datetime.date) -> int:
         _frister(jobcenter_id=jobcenter_id, idag=idag, instrument=instrument)
         .filter(frist__lte=idag)
         .count()
-        for instrument in instrumenter_i_brug(jobcenter_id=jobcenter_id).prefetch_related(
+        for instrument in Instrument.objects.i_brug(jobcenter_id=jobcenter_id).prefetch_related(
             "maalgrupper"
         )
     )
@@ -258,7 +252,7 @@ def naeste_frister(
 ) -> list[tuple[Instrument, datetime.date]]:
     """When each instrument in force next falls due for one citizen, earliest first."""
     frister = []
-    for instrument in instrumenter_i_brug(jobcenter_id=borger.jobcenter_id).prefetch_related(
+    for instrument in Instrument.objects.i_brug(jobcenter_id=borger.jobcenter_id).prefetch_related(
         "maalgrupper"
     ):
         frist = (
@@ -288,7 +282,7 @@ def screeningsandel(*, jobcenter_id: int, idag: datetime.date) -> Screeningsande
     screened (any screening in force, any version) since their current period began. One
     query."""
     screeninger = list(
-        instrumenter_i_brug(jobcenter_id=jobcenter_id)
+        Instrument.objects.i_brug(jobcenter_id=jobcenter_id)
         .filter(art=Art.SCREENING)
         .prefetch_related("maalgrupper")
     )

@@ -18,7 +18,7 @@ from jobcenter.paneler import Tavle
 
 from .. import access
 from ..forms import ALLE, ForfaldneForm, MaalingForm
-from ..models import Art, Maaling
+from ..models import Art, Instrument, Maaling
 from ..services import maaling as services
 
 PER_SIDE = 25
@@ -35,7 +35,7 @@ def hent_borger(request: HttpRequest, pk: int) -> Borger:
 def maal(request: HttpRequest, borger_pk: int, instrument_pk: int) -> HttpResponse:
     borger = hent_borger(request, borger_pk)
     instrument = get_object_or_404(
-        services.instrumenter_i_brug(jobcenter_id=request.user.jobcenter_id).prefetch_related(
+        Instrument.objects.i_brug(jobcenter_id=request.user.jobcenter_id).prefetch_related(
             "indikatorer"
         ),
         pk=instrument_pk,
@@ -162,12 +162,12 @@ def borger_panel(request: HttpRequest, borger: Borger) -> str:
         "frister": services.naeste_frister(borger=borger, idag=idag),
         "idag": idag,
         "instrumenter": list(
-            services.instrumenter_i_brug(jobcenter_id=borger.jobcenter_id).order_by("navn")
+            Instrument.objects.i_brug(jobcenter_id=borger.jobcenter_id).order_by("navn")
         )
         if kan_maale
         else [],
         "har_screening_instrument": kan_maale
-        and services.instrumenter_i_brug(jobcenter_id=borger.jobcenter_id)
+        and Instrument.objects.i_brug(jobcenter_id=borger.jobcenter_id)
         .filter(art=Art.SCREENING)
         .exists(),
     }
