@@ -13,5 +13,6 @@ urlpatterns = [
     # Outcomes per effort.
     path("udfald/", udfald.udfald, name="udfald"),
     # Time to self-support.
+    path("overlevelse/", overlevelse.overlevelse, name="overlevelse"),
     # Controlled trials.
 ]
