@@ -15,6 +15,7 @@ exp(−exp(log(−log S) ± z·se/(S·|log S|))), the same interval as scipy's
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -104,16 +105,19 @@ def _band(surv: np.ndarray, se: np.ndarray, z: float) -> tuple[np.ndarray, np.nd
 
 
 def kaplan_meier(tid: Sequence[float], haendelse: Sequence[bool], *, niveau: float = 0.95) -> Kurve:
+    """One row per start. (Not statsmodels' frequency weights: with them it gives Tsiatis'
+    standard error, not Greenwood's.)"""
     tid = np.asarray(tid, dtype=float)
     haendelse = np.asarray(haendelse, dtype=bool)
     i_risiko = {dag: int((tid >= dag).sum()) for dag in RISIKODAGE}
-    if not haendelse.any():
-        return Kurve(len(tid), 0, [], None, None, None, i_risiko)
+    n, haendelser = len(tid), int(haendelse.sum())
+    if not haendelser:
+        return Kurve(n, 0, [], None, None, None, i_risiko)
     sf = SurvfuncRight(tid, haendelse.astype(float))
-    z = norm.ppf(0.5 + niveau / 2)
+    z = _z(niveau)
     nedre, oevre = _band(sf.surv_prob, sf.surv_prob_se, z)
     punkter = [
-        [float(t), float(s), _tal(lo), _tal(hi), int(r)]
+        [float(t), float(s), _tal(lo), _tal(hi), int(round(r))]
         for t, s, lo, hi, r in zip(
             sf.surv_times, sf.surv_prob, nedre, oevre, sf.n_risk, strict=True
         )
@@ -122,8 +126,8 @@ def kaplan_meier(tid: Sequence[float], haendelse: Sequence[bool], *, niveau: flo
         median = sf.quantile(0.5)
         lo, hi = sf.quantile_ci(0.5, alpha=1 - niveau, method="cloglog")
     return Kurve(
-        n=len(tid),
-        haendelser=int(haendelse.sum()),
+        n=n,
+        haendelser=haendelser,
         punkter=punkter,
         median=_tal(median),
         median_nedre=_tal(lo),
@@ -142,6 +146,11 @@ def logrank(tid: Sequence[float], haendelse: Sequence[bool], gruppe: Sequence) -
         return None
     statistik, p = survdiff(np.asarray(tid, dtype=float), haendelse.astype(float), gruppe)
     return Logrank(statistik=float(statistik), frihedsgrader=antal - 1, p=float(p))
+
+
+@cache
+def _z(niveau: float) -> float:
+    return float(norm.ppf(0.5 + niveau / 2))
 
 
 def _tal(x) -> float | None:
