@@ -45,7 +45,12 @@ def _frame(qs, kolonner: list[str]) -> pd.DataFrame:
     tekst, params = qs.values_list(*kolonner).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(tekst, params)
-        return pd.DataFrame(cursor.fetchall(), columns=kolonner)
+        df = pd.DataFrame(cursor.fetchall(), columns=kolonner)
+    # An empty result has no types to infer; the ids must still join.
+    for kolonne in kolonner:
+        if kolonne == "id" or kolonne.endswith("_id"):
+            df[kolonne] = df[kolonne].astype("int64")
+    return df
 
 
 def _datoer(df: pd.DataFrame, *kolonner: str) -> pd.DataFrame:

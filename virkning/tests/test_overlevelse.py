@@ -265,6 +265,15 @@ def test_the_service_writes_the_curves_of_each_group_and_jobcentre(data, jobcent
 
 
 @pytest.mark.django_db
+def test_without_screenings_or_citizens_the_service_writes_what_there_is(jobcenter_a):
+    assert beregn_overlevelse(dato=DAG) == 0
+    borger = BorgerFactory(jobcenter=jobcenter_a)
+    Maalgruppeperiode.objects.create(borger=borger, maalgruppe=maalgruppe(), fra=DAG)
+    assert beregn_overlevelse(dato=DAG) == 4  # the country, the jobcentre, its one group each
+    assert kurve(jobcenter=None, gruppering="screening").gruppe == "Ikke screenet"
+
+
+@pytest.mark.django_db
 def test_a_rerun_replaces_the_days_rows(data):
     foerste = beregn_overlevelse(dato=DAG)
     assert foerste == beregn_overlevelse(dato=DAG) == Overlevelseskurve.objects.count()
