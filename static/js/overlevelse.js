@@ -1,7 +1,7 @@
 // Time to self-support: Kaplan–Meier step curves with their 95 % bands. Data come from
 // <script type="application/json"> (json_script); each group's points are
 // [day, share not yet self-supporting, lower, upper, at risk] at the days someone became
-// self-supporting. The same figures stand in the tables under the chart.
+// self-supporting, and `laengste` the longest follow-up. The same figures stand in the tables under the chart.
 (function () {
   if (!window.Chart) {
     return;
@@ -22,6 +22,13 @@
         nedre.push({ x: p[0], y: p[2] === null ? p[1] : p[2] });
         oevre.push({ x: p[0], y: p[3] === null ? p[1] : p[3] });
       });
+      // Flat from the last step to the longest follow-up.
+      var sidste = kurve.length - 1;
+      if (g.laengste > kurve[sidste].x) {
+        kurve.push({ x: g.laengste, y: kurve[sidste].y });
+        nedre.push({ x: g.laengste, y: nedre[sidste].y });
+        oevre.push({ x: g.laengste, y: oevre[sidste].y });
+      }
       serier.push({ label: g.gruppe + " (n = " + g.n + ")", data: kurve, borderColor: farve, backgroundColor: farve, stepped: "before", pointRadius: 0, borderWidth: 2 });
       serier.push({ label: g.gruppe + ": bånd", data: oevre, borderColor: "transparent", backgroundColor: "transparent", stepped: "before", pointRadius: 0, baand: true });
       serier.push({ label: g.gruppe + ": bånd", data: nedre, borderColor: "transparent", backgroundColor: farve + "33", fill: "-1", stepped: "before", pointRadius: 0, baand: true });

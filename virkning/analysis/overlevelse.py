@@ -37,6 +37,8 @@ class Kurve:
     median_oevre: float | None  # None also when the interval is open upwards (∞)
     # The number still at risk (time ≥ day) on each of RISIKODAGE.
     i_risiko: dict[int, int]
+    # The longest time followed: the curve runs on flat from its last step to here.
+    laengste: int = 0
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,9 @@ def kaplan_meier(tid: Sequence[float], haendelse: Sequence[bool], *, niveau: flo
     haendelse = np.asarray(haendelse, dtype=bool)
     i_risiko = {dag: int((tid >= dag).sum()) for dag in RISIKODAGE}
     n, haendelser = len(tid), int(haendelse.sum())
+    laengste = int(tid.max()) if n else 0
     if not haendelser:
-        return Kurve(n, 0, [], None, None, None, i_risiko)
+        return Kurve(n, 0, [], None, None, None, i_risiko, laengste)
     sf = SurvfuncRight(tid, haendelse.astype(float))
     z = _z(niveau)
     nedre, oevre = _band(sf.surv_prob, sf.surv_prob_se, z)
@@ -133,6 +136,7 @@ def kaplan_meier(tid: Sequence[float], haendelse: Sequence[bool], *, niveau: flo
         median_nedre=_tal(lo),
         median_oevre=_tal(hi),
         i_risiko=i_risiko,
+        laengste=laengste,
     )
 
 

@@ -45,6 +45,7 @@ class Overlevelseskurve(models.Model):
     median_oevre = models.FloatField(null=True, blank=True)
     # [[t, S, lower, upper, at risk], ...] at the distinct event times.
     punkter = models.JSONField(default=list)
+    laengste = models.PositiveIntegerField("længste opfølgning (dage)", default=0)
     # {"0": n, "30": n, ...}: still at risk on the table's fixed days.
     i_risiko = models.JSONField(default=dict)
     enheder = models.JSONField(default=dict)

@@ -152,6 +152,7 @@ class _Skriver:
                 median_nedre=km.median_nedre,
                 median_oevre=km.median_oevre,
                 punkter=km.punkter,
+                laengste=km.laengste,
                 i_risiko={str(d): km.i_risiko[d] for d in RISIKODAGE},
                 enheder={str(k): int(v) for k, v in enheder.items() if v},
             )

@@ -237,6 +237,7 @@ def test_the_service_writes_the_curves_of_each_group_and_jobcentre(data, jobcent
     assert (klar.n, klar.haendelser, klar.median) == (12, 9, 20)
     assert klar.punkter[0][:2] == [20.0, 0.25] and klar.punkter[0][4] == 12
     assert klar.i_risiko == {"0": 12, "30": 3, "90": 3, "180": 3, "365": 0, "730": 0}
+    assert klar.laengste == 274
     ikke = kurve(
         jobcenter=jobcenter_a,
         start_art=StartArt.MAALGRUPPE,

@@ -57,7 +57,15 @@ def overlevelse(request: HttpRequest) -> HttpResponse:
             valg = Valg(initial={"start": start, "gruppering": gruppering})
     data = hent_overlevelse(bruger=request.user, start_art=start, gruppering=gruppering)
     viste = [g for g in data.grupper if g.kurve is not None]
-    graf = [{"gruppe": g.gruppe, "punkter": g.kurve.punkter, "n": g.kurve.n} for g in viste]
+    graf = [
+        {
+            "gruppe": g.gruppe,
+            "punkter": g.kurve.punkter,
+            "n": g.kurve.n,
+            "laengste": g.kurve.laengste,
+        }
+        for g in viste
+    ]
     risiko = [
         {"gruppe": g.gruppe, "tal": [g.kurve.i_risiko.get(str(d)) for d in RISIKODAGE]}
         for g in viste
