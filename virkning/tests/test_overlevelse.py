@@ -289,6 +289,17 @@ def test_the_command_computes_the_day(data):
     assert Overlevelseskurve.objects.filter(dato=DAG).exists()
 
 
+@pytest.mark.django_db
+def test_the_nightly_task_is_scheduled_and_computes_the_day(data):
+    from config.celery import app
+
+    from ..tasks import beregn_overlevelse as opgave
+
+    planlagt = app.conf.beat_schedule["beregn-overlevelse"]["task"]
+    assert planlagt == opgave.name == "virkning.tasks.beregn_overlevelse"
+    assert opgave(DAG.isoformat()) == Overlevelseskurve.objects.filter(dato=DAG).count() > 0
+
+
 # Suppression.
 
 
