@@ -31,6 +31,12 @@ app.conf.beat_schedule = {
         "task": "kursuskob.tasks.beregn_kursusnoegletal",
         "schedule": crontab(hour=3, minute=30),
     },
+    # After the key figures: the Kaplan–Meier curves of time to self-support and their log-rank
+    # tests, nationally and per jobcentre (`manage.py beregn_overlevelse`).
+    "beregn-overlevelse": {
+        "task": "virkning.tasks.beregn_overlevelse",
+        "schedule": crontab(hour=3, minute=45),
+    },
     # Retention: citizens without activity for BEVARING_DAGE are anonymised, once the operators
     # have switched BEVARING_AKTIV on after reading the dry-run report
     # (`manage.py anonymiser_inaktive [--udfoer]`).

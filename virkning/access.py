@@ -1,7 +1,9 @@
 """Who may do what in `virkning`: the app's access predicates, each `(bruger) -> bool` or
 `(bruger, obj) -> bool`. Views, services and templates ask these; none decides access itself."""
 
-from jobcenter.access import er_i_jobcenter, kan_se_maal
+from django.conf import settings
+
+from jobcenter.access import er_i_jobcenter, kan_se_aggregat, kan_se_maal
 
 # Instruments.
 
@@ -36,6 +38,20 @@ def kan_se_udfald(bruger) -> bool:
     """Leaders and administrators (their jobcentre and the national figures), analysts (the
     national figures and every jobcentre's, never a citizen)."""
     return kan_se_maal(bruger)
+
+
+def mindste_kurve() -> int:
+    """A survival curve of fewer citizens is neither drawn nor tabulated, for anyone."""
+    return max(10, settings.MINDSTE_ANTAL)
+
+
+def kan_se_kurve(bruger, kurve) -> bool:
+    """A curve (`virkning.Overlevelseskurve`) large enough to draw, and allowed by the rule for
+    figures shown outside the jobcentre they describe (`enheder`: citizens per jobcentre)."""
+    enheder = {int(k): v for k, v in kurve.enheder.items()}
+    return kurve.n >= mindste_kurve() and kan_se_aggregat(
+        bruger, n=kurve.n, enheder=enheder, ansvarlig=False
+    )
 
 
 # Controlled trials.

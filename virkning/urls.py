@@ -25,6 +25,7 @@ urlpatterns = [
     # Outcomes per effort.
     path("udfald/", udfald.udfald, name="udfald"),
     # Time to self-support.
+    path("overlevelse/", overlevelse.overlevelse, name="overlevelse"),
     # Controlled trials.
     path("forsoeg/", forsoeg.forsoeg_liste, name="forsoeg_liste"),
     path("forsoeg/nyt/", forsoeg.forsoeg_opret, name="forsoeg_opret"),

@@ -1,6 +1,7 @@
 from .forsoeg import Forsoeg, Gruppe, Lodtraekning, Udfaldsmaal
 from .instrument import Art, Del, Indikator, Instrument, Screeningsbetingelse, Screeningskategori
 from .maaling import Maaling, Svar
+from .overlevelse import Gruppering, Logranktest, Overlevelseskurve, StartArt
 
 __all__ = [
     "Art",
@@ -9,10 +10,14 @@ __all__ = [
     "Gruppe",
     "Indikator",
     "Instrument",
+    "Gruppering",
     "Lodtraekning",
+    "Logranktest",
     "Maaling",
+    "Overlevelseskurve",
     "Screeningsbetingelse",
     "Screeningskategori",
+    "StartArt",
     "Svar",
     "Udfaldsmaal",
 ]
