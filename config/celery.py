@@ -37,6 +37,12 @@ app.conf.beat_schedule = {
         "task": "virkning.tasks.beregn_overlevelse",
         "schedule": crontab(hour=3, minute=45),
     },
+    # Then every running controlled trial draws the citizens who entered its window since the
+    # benefit and target-group imports (`manage.py traek_lod [--dato ÅÅÅÅ-MM-DD]`).
+    "traek-lod": {
+        "task": "virkning.tasks.traek_lod",
+        "schedule": crontab(hour=3, minute=50),
+    },
     # Retention: citizens without activity for BEVARING_DAGE are anonymised, once the operators
     # have switched BEVARING_AKTIV on after reading the dry-run report
     # (`manage.py anonymiser_inaktive [--udfoer]`).

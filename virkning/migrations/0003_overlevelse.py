@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('jobcenter', '0003_beregning_startet'),
-        ('virkning', '0001_initial'),
+        ('virkning', '0002_instrumenter'),
     ]
 
     operations = [
