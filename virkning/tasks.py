@@ -3,7 +3,6 @@ from celery import shared_task
 from jobcenter.tasks import dag
 
 
-
 @shared_task
 def beregn_overlevelse(dato: str | None = None) -> int:
     """`dato` as ISO date; today (Copenhagen) when left out, as the nightly beat sends it."""

@@ -549,3 +549,16 @@ def test_the_command_draws_in_every_running_trial_and_no_other(leder):
     call_command("traek_lod", "--dato", IDAG.isoformat(), stdout=ud)
     assert "1 borgere trukket i 1 forsøg." in ud.getvalue()
     assert koerer.lodtraekninger.count() == 1 and not stoppet.lodtraekninger.exists()
+
+
+def test_the_nightly_task_is_scheduled_and_draws_as_the_command_does(leder):
+    from config.celery import app
+
+    from ..tasks import traek_lod as opgave
+
+    assert app.conf.beat_schedule["traek-lod"]["task"] == opgave.name == "virkning.tasks.traek_lod"
+    koerer = nyt_forsoeg(leder)
+    indtraeder(leder.jobcenter, FRA)
+    assert opgave(IDAG.isoformat()) == {str(koerer.pk): 1}
+    assert opgave(IDAG.isoformat()) == {str(koerer.pk): 0}
+    assert koerer.lodtraekninger.count() == 1
