@@ -14,7 +14,7 @@ from rest_framework.decorators import (
 from rest_framework.exceptions import NotFound
 from rest_framework.routers import SimpleRouter
 
-from . import views, viewsets
+from . import samarbejde, tal, views, viewsets
 
 app_name = "api"
 
@@ -27,6 +27,27 @@ router.register(
     "maalgruppeperioder", viewsets.MaalgruppeperiodeViewSet, basename="maalgruppeperiode"
 )
 router.register("praktikforloeb", viewsets.PraktikforloebViewSet, basename="praktikforloeb")
+
+# Issue 17, item 1, the rest of the reads: the company side (samarbejde.py) and the computed
+# figures (tal.py).
+router.register("opgaver", samarbejde.OpgaveViewSet, basename="opgave")
+router.register("jobordrer", samarbejde.JobordreViewSet, basename="jobordre")
+router.register("aftaler", samarbejde.AftaleViewSet, basename="aftale")
+router.register(
+    "virksomhedscentre", samarbejde.VirksomhedscenterViewSet, basename="virksomhedscenter"
+)
+router.register("kampagner", tal.KampagneViewSet, basename="kampagne")
+router.register("kursuskob", tal.KursuskobViewSet, basename="kursuskob")
+router.register("kursustilmeldinger", tal.TilmeldingViewSet, basename="kursustilmelding")
+router.register("runder", tal.RundeViewSet, basename="runde")
+virksomhed_jobcenter = samarbejde.VirksomhedJobcenterViewSet.as_view({"get": "retrieve"})
+samarbejde_urls = [
+    path(
+        "virksomheder/<int:pk>/jobcenter/",
+        virksomhed_jobcenter,
+        name="virksomhed-jobcenter",
+    ),
+]
 
 
 class Skema(SpectacularAPIView):
@@ -48,11 +69,12 @@ def ikke_fundet(request, *args, **kwargs):
 
 # The API authenticates by key, not by the login session: Django's LoginRequiredMiddleware
 # must let its requests through to DRF, which answers 401 itself.
-for moenster in router.urls:
+for moenster in [*router.urls, *samarbejde_urls]:
     moenster.callback.login_required = False
 
 urlpatterns = [
     *router.urls,
+    *samarbejde_urls,
     path("schema/", login_not_required(Skema.as_view()), name="skema"),
     path("docs/", views.dokumentation, name="dokumentation"),
     re_path(r"^.*$", login_not_required(ikke_fundet)),

@@ -5,6 +5,7 @@ key without borgerdata 403 on every citizen address."""
 
 import datetime
 import random
+from decimal import Decimal
 
 import pytest
 from django.urls import URLPattern, get_resolver, reverse
@@ -13,10 +14,21 @@ from django.utils import timezone
 from api.models import Systemnoegle
 from api.services import tilbagekald_systemnoegle
 from api.tests.factories import api_klient, systemnoegle
-from borgere.models import Adgangslog
+from borgere.models import (
+    Adgangslog,
+    Forloebsopgave,
+    Forloebsopgaveart,
+    Kampagne,
+    Maalsnapshot,
+)
 from tests.test_isolation import HEMMELIG, aalborg, fingeraftryk  # noqa: F401 (a fixture)
+from virksomheder.models import Opgave, Opgaveart
 
 pytestmark = pytest.mark.django_db
+
+# Shared rows: companies and (national) campaigns answer every jobcentre, never with B's own
+# data (B's figures in a campaign: api/tests/test_ressourcer.py).
+FAELLES = ("/api/v1/virksomheder/", "/api/v1/kampagner/")
 
 
 def api_moenstre() -> list[tuple[str, list[str]]]:
@@ -45,7 +57,43 @@ def adresser(ider) -> list[str]:
     return urls
 
 
-def test_a_key_of_a_gets_404_on_every_row_of_b(aalborg, administrator, jobcenter_b):  # noqa: F811
+# B's own figure in the national campaign: a value no other row has.
+B_TAL = "4242.4242"
+
+
+@pytest.fixture
+def aalborg_api(aalborg, jobcenter_b):  # noqa: F811
+    """What the API shows besides the pages' rows of B (the `aalborg` fixture has B's tasks,
+    job orders, agreements, centres and places, course purchase, enrolment and survey round):
+    B's figure in a campaign, and a task that B's forløb gave."""
+    maal = Kampagne.objects.get(kode="virksomhedscenterkampagnen").maal.first()
+    Maalsnapshot.objects.create(
+        maal=maal,
+        dato=maal.kampagne.start,
+        jobcenter=jobcenter_b,
+        vaerdi=Decimal(B_TAL),
+        taeller=1,
+        naevner=1,
+        beregnet=timezone.now(),
+    )
+    forloeb = aalborg["virksomhed"].forloeb.get()
+    opgave = Opgave.objects.create(
+        jobcenter=jobcenter_b,
+        virksomhed=forloeb.virksomhed,
+        art=Opgaveart.FRA_ANDEN_DEL,
+        titel=HEMMELIG,
+        frist=datetime.date(2026, 12, 1),
+        ansvarlig=forloeb.jobkonsulent,
+    )
+    Forloebsopgave.objects.create(
+        forloeb=forloeb, opgave=opgave, art=Forloebsopgaveart.STATUS_4_UGER
+    )
+    return aalborg
+
+
+def test_a_key_of_a_gets_404_on_every_row_of_b(aalborg_api, administrator, jobcenter_b, settings):
+    # Every address with every id is more calls than a minute's limit.
+    settings.API_KALD_PR_MINUT = 100_000
     _, hemmelighed = systemnoegle(administrator)
     klient = api_klient(hemmelighed)
     foer = fingeraftryk(jobcenter_b)
@@ -58,10 +106,11 @@ def test_a_key_of_a_gets_404_on_every_row_of_b(aalborg, administrator, jobcenter
         svar = klient.get(url)
         forsoeg += 1
         assert HEMMELIG not in svar.content.decode(errors="replace"), url
+        assert B_TAL not in svar.content.decode(errors="replace"), url
         assert svar.status_code != 500, url
-        if url.startswith("/api/v1/virksomheder/"):
+        if url.startswith(FAELLES):
             assert svar.status_code in (200, 404), url
-        elif url.rstrip("/").split("/")[-1].isdigit():
+        elif any(del_.isdigit() for del_ in url.split("/")):
             assert svar.status_code == 404, (url, svar.status_code)
             assert svar["Content-Type"] == "application/problem+json"
             assert svar.json()["kode"] == "ikke-fundet"
@@ -72,7 +121,7 @@ def test_a_key_of_a_gets_404_on_every_row_of_b(aalborg, administrator, jobcenter
             assert svar.json()["results"] == [], url
     assert forsoeg > 6 * len(ider)
     # B's citizen, looked up by CPR from A: the same 404 as a number nobody has.
-    borger_b = aalborg["virksomhed"].forloeb.get().borger
+    borger_b = aalborg_api["virksomhed"].forloeb.get().borger
     opslag = klient.post("/api/v1/borgere/opslag/", {"cpr": borger_b.cpr}, "application/json")
     assert opslag.status_code == 404
     assert Adgangslog.objects.filter(jobcenter=jobcenter_b).count() == 0
@@ -102,7 +151,14 @@ def test_a_key_without_borgerdata_gets_403_on_every_citizen_address(aalborg, adm
     borgeradresser = [
         u
         for u in adresser([1, 2, 3])
-        if u.split("/")[3] in ("borgere", "ydelsesperioder", "maalgruppeperioder", "praktikforloeb")
+        if u.split("/")[3]
+        in (
+            "borgere",
+            "ydelsesperioder",
+            "maalgruppeperioder",
+            "praktikforloeb",
+            "kursustilmeldinger",
+        )
     ]
     assert len(borgeradresser) >= 8
     for url in borgeradresser:

@@ -5,19 +5,34 @@ codes, content types and bodies as the schema says, invalid data refused, a miss
 Runs in the ordinary test run (CI), a few dozen examples per operation."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 import schemathesis
 from django.core import signals
 from django.db import close_old_connections
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
 from api.tests.factories import api_klient, systemnoegle
-from borgere.models import Forloebstype, Praktikforloeb, Trin
+from borgere.models import Forloebstype, Kampagne, Maalsnapshot, Praktikforloeb, Trin
 from borgere.tests.factories import BorgerFactory, MaalgruppeperiodeFactory, YdelsesperiodeFactory
 from config.wsgi import application
-from virksomheder.models import Kontakt
+from kursuskob.models import Runde, Spoergeskema, Tildeling, Tilmelding
+from kursuskob.services import beregn_analyse, gem_besvarelse
+from kursuskob.tests.factories import KursuskobFactory
+from virksomheder.models import (
+    Aftale,
+    Jobordre,
+    Kontakt,
+    Opgave,
+    Plads,
+    Segment,
+    Virksomhedscenter,
+    Virksomhedsforhold,
+    Virksomhedsnotat,
+)
 from virksomheder.tests.factories import VirksomhedFactory
 
 # Examples per operation and mode (valid, invalid): enough to find a 5xx, quick in every run.
@@ -40,7 +55,7 @@ def api_skema(db, settings):
 
 
 @pytest.fixture
-def api_noegle(administrator, jobcenter_a, konsulent):
+def api_noegle(administrator, jobcenter_a, konsulent, leder):
     """A key with every read scope, of a jobcentre with a row of every resource."""
     virksomhed = VirksomhedFactory()
     Kontakt.objects.create(
@@ -62,6 +77,58 @@ def api_noegle(administrator, jobcenter_a, konsulent):
         start=datetime.date(2026, 9, 1),
         trin=Trin.UNDERVEJS,
     )
+    # The company side and the computed figures (api/samarbejde.py, api/tal.py).
+    forhold = Virksomhedsforhold.objects.create(
+        jobcenter=jobcenter_a, virksomhed=virksomhed, kontaktansvarlig=konsulent
+    )
+    forhold.segmenter.add(Segment.objects.create(jobcenter=jobcenter_a, navn="Byggeri"))
+    Virksomhedsnotat.objects.create(jobcenter=jobcenter_a, virksomhed=virksomhed, tekst="Notat")
+    Opgave.objects.create(
+        jobcenter=jobcenter_a,
+        virksomhed=virksomhed,
+        titel="Ring",
+        frist=datetime.date(2026, 12, 1),
+        ansvarlig=konsulent,
+    )
+    Jobordre.objects.create(jobcenter=jobcenter_a, virksomhed=virksomhed, stilling="Smed")
+    aftale = Aftale.objects.create(
+        jobcenter=jobcenter_a,
+        virksomhed=virksomhed,
+        type="virksomhedscenter",
+        titel="Kontrakt",
+        formaal="Pladser",
+        start=datetime.date(2026, 1, 1),
+        ansvarlig=konsulent,
+        mentortimer=Decimal("2.5"),
+    )
+    center = Virksomhedscenter.objects.create(
+        jobcenter=jobcenter_a, virksomhed=virksomhed, aftale=aftale, navn="C", form="virtuelt"
+    )
+    Plads.objects.create(virksomhedscenter=center, funktion="Lager")
+    maal = Kampagne.objects.get(kode="virksomhedscenterkampagnen").maal.first()
+    for jobcenter in (jobcenter_a, None):
+        Maalsnapshot.objects.create(
+            maal=maal,
+            dato=maal.kampagne.start,
+            jobcenter=jobcenter,
+            vaerdi=Decimal("3"),
+            taeller=3,
+            maaltal=Decimal("10"),
+            baseline=Decimal("1"),
+            beregnet=timezone.now(),
+        )
+    kob = KursuskobFactory(tovholder=konsulent)
+    Tildeling.objects.create(kursuskob=kob, jobcenter=jobcenter_a, pladser=4)
+    Tilmelding.objects.create(kursuskob=kob, borger=borger, jobcenter=jobcenter_a, status="optaget")
+    runde = Runde.objects.create(
+        skema=Spoergeskema.objects.get(skabelon=True),
+        navn="Runden",
+        frist=datetime.date(2027, 1, 31),
+        oprettet_af=administrator,
+    )
+    runde.jobcentre.set([jobcenter_a])
+    gem_besvarelse(bruger=leder, runde=runde, svar={"B1": 3, "D1": 4}, afsend=True)
+    beregn_analyse(runde=runde)
     _, hemmelighed = systemnoegle(administrator)
     api_klient(None)  # the rate limit's counters start afresh
     return hemmelighed
