@@ -31,6 +31,13 @@ app.conf.beat_schedule = {
         "task": "kursuskob.tasks.beregn_kursusnoegletal",
         "schedule": crontab(hour=3, minute=30),
     },
+    # After the key figures and the goals: outcomes per effort (forløbstype, virksomhedscenter,
+    # course, company, screening category) per jobcentre and nationally, read by »Hvad virker«
+    # (`manage.py beregn_udfald`).
+    "beregn-udfald": {
+        "task": "virkning.tasks.beregn_udfald",
+        "schedule": crontab(hour=3, minute=45),
+    },
     # Retention: citizens without activity for BEVARING_DAGE are anonymised, once the operators
     # have switched BEVARING_AKTIV on after reading the dry-run report
     # (`manage.py anonymiser_inaktive [--udfoer]`).
