@@ -69,29 +69,49 @@ def aendringer(enheder: pd.DataFrame, svar: pd.DataFrame, *, dage: int = VINDUE_
     """Per (unit, indicator): the answer after minus the answer before. `enheder`: enhed_id,
     borger_id, start, slut (datetime64); `svar`: borger_id, dato, indikator, vaerdi."""
     kolonner = ["enhed_id", "indikator", "aendring"]
-    if enheder.empty or svar.empty:
-        return pd.DataFrame(columns=kolonner)
-    flet = enheder[["enhed_id", "borger_id", "start", "slut"]].merge(svar, on="borger_id")
+    maalte = enheder[enheder["borger_id"].isin(svar["borger_id"])] if len(svar) else enheder[:0]
+    if maalte.empty:
+        return pd.DataFrame({"enhed_id": [], "indikator": [], "aendring": []})[kolonner]
+    # Each unit once per indicator its citizen has answered.
+    par = maalte[["enhed_id", "borger_id", "start", "slut"]].merge(
+        svar[["borger_id", "indikator"]].drop_duplicates(), on="borger_id"
+    )
+    svar = svar.sort_values("dato")
     vindue = pd.Timedelta(days=dage)
-    foer = flet[(flet["dato"] <= flet["start"]) & (flet["dato"] >= flet["start"] - vindue)]
-    efter = flet[(flet["dato"] >= flet["slut"]) & (flet["dato"] <= flet["slut"] + vindue)]
-    noegle = ["enhed_id", "indikator"]
-    foer = foer.sort_values("dato").drop_duplicates(noegle, keep="last")
-    efter = efter.sort_values("dato").drop_duplicates(noegle, keep="first")
-    par = foer[[*noegle, "vaerdi"]].merge(efter[[*noegle, "vaerdi"]], on=noegle)
-    par["aendring"] = par["vaerdi_y"].astype(float) - par["vaerdi_x"].astype(float)
-    return par[kolonner]
+    hvor = {"by": ["borger_id", "indikator"]}
+    foer = pd.merge_asof(
+        par.sort_values("start"),
+        svar,
+        left_on="start",
+        right_on="dato",
+        direction="backward",
+        tolerance=vindue,
+        **hvor,
+    )
+    efter = pd.merge_asof(
+        foer.drop(columns="dato").sort_values("slut"),
+        svar,
+        left_on="slut",
+        right_on="dato",
+        direction="forward",
+        tolerance=vindue,
+        suffixes=("_foer", "_efter"),
+        **hvor,
+    )
+    efter = efter[efter["vaerdi_foer"].notna() & efter["vaerdi_efter"].notna()]
+    efter["aendring"] = efter["vaerdi_efter"].astype(float) - efter["vaerdi_foer"].astype(float)
+    return efter[kolonner].reset_index(drop=True)
 
 
 def _lang(enheder: pd.DataFrame, arter: list[str]) -> pd.DataFrame:
-    """One row per (unit, kind) whose group is known."""
+    """One row per (unit, kind) whose group is known; the kind as its position in `arter`."""
     dele = []
-    for art in arter:
+    for nummer, art in enumerate(arter):
         del_ = enheder[["enhed_id", "jobcenter_id", "selvforsoergende", art]].rename(
             columns={art: "gruppe_id"}
         )
         del_ = del_[del_["gruppe_id"].notna()]
-        dele.append(del_.assign(art=art))
+        dele.append(del_.assign(art=np.int8(nummer)))
     lang = pd.concat(dele, ignore_index=True)
     lang["gruppe_id"] = lang["gruppe_id"].astype("int64")
     return lang
@@ -153,4 +173,7 @@ def udfald(
     progression["middel"], progression["nedre"], progression["oevre"] = middel_med_interval(
         progression["summen"], progression["kvadratsum"], progression["n"], graense=graense
     )
+    navne = dict(enumerate(arter))
+    andele["art"] = andele["art"].map(navne)
+    progression["art"] = progression["art"].map(navne)
     return Udfald(andele=andele, progression=progression.drop(columns=["summen", "kvadratsum"]))

@@ -18,10 +18,10 @@ class Indsatsudfald(models.Model):
     """A group's outcome: how many forløb (enrolments for a course), the share self-supporting
     N weeks after with its n and Wilson interval, and the mean change per indicator with its n
     and t-interval (`progression`: a list of dicts). A figure resting on too few is stored as
-    NULL, its n kept. A national row keeps each metric's n per jobcentre (`enheder`, and
-    `enheder` in each progression entry), so the page can ask `kan_se_aggregat` whether a
-    jobcentre could subtract its own units and read the others'. `gruppe_id` None: the groups
-    collapsed as too few (companies only; `gruppe_navn` says how many)."""
+    NULL, its n kept. A national row keeps the n of each jobcentre that could subtract its own
+    units and read the others' (`enheder`, and `enheder` in each progression entry; see
+    `services.udfald._dominerende`), so the page can ask `kan_se_aggregat`. `gruppe_id` None:
+    the groups collapsed as too few (companies only; `gruppe_navn` says how many)."""
 
     dato = models.DateField("dato")
     jobcenter = models.ForeignKey(

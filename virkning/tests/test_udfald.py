@@ -112,6 +112,40 @@ def test_generated_units_give_per_group_and_national_figures_as_the_libraries_do
         )
 
 
+@pytest.mark.parametrize("mindste_antal", [3, 5, 10])
+def test_keeping_only_the_jobcentres_that_could_subtract_gives_the_same_answers(
+    settings, mindste_antal
+):
+    """The national rows keep n only for the jobcentres that might be refused; for every
+    jobcentre, kan_se_aggregat answers as it would with every count known."""
+    from types import SimpleNamespace
+
+    from jobcenter.access import kan_se_aggregat
+    from virkning.services.udfald import _dominerende, graense
+
+    settings.MINDSTE_ANTAL = mindste_antal
+    rng = np.random.default_rng(mindste_antal)
+    raekker = []
+    for gruppe in range(300):
+        jobcentre = rng.choice(np.arange(1, 9), size=int(rng.integers(1, 5)), replace=False)
+        antal = rng.integers(0, 15, size=len(jobcentre))
+        raekker += [
+            (float(j), "art", gruppe, int(a)) for j, a in zip(jobcentre, antal, strict=True)
+        ]
+        raekker.append((np.nan, "art", gruppe, int(antal.sum())))
+    df = pd.DataFrame(raekker, columns=["jobcenter_id", "art", "gruppe_id", "n"])
+    dominerende = _dominerende(df, ["art", "gruppe_id"], graense())
+    for gruppe, g in df.groupby("gruppe_id"):
+        n = int(g.loc[g["jobcenter_id"].isna(), "n"].iloc[0])
+        alle = {int(j): int(a) for j, a in zip(g["jobcenter_id"], g["n"], strict=True) if j == j}
+        kept = {int(k): v for k, v in dominerende.get(("art", gruppe), {}).items()}
+        for j in range(1, 9):
+            bruger = SimpleNamespace(is_authenticated=True, er_i_jobcenter=True, jobcenter_id=j)
+            assert kan_se_aggregat(bruger, n=n, enheder=kept, ansvarlig=False) == kan_se_aggregat(
+                bruger, n=n, enheder=alle, ansvarlig=False
+            )
+
+
 # The service on a small hand-built data set.
 
 
@@ -216,7 +250,8 @@ def test_the_service_writes_counts_shares_and_progression_per_group_and_national
     assert (tro["nedre"], tro["oevre"]) == (pytest.approx(lav), pytest.approx(hoej))
     landet = raekke(Gruppeart.FORLOEBSTYPE, data["praktik"].pk)
     assert (landet.antal, landet.n, landet.andel) == (14, 13, pytest.approx(4 / 13))
-    assert landet.enheder == {str(jobcenter_a.pk): 12, str(jobcenter_b.pk): 1}
+    # Only Aarhus could subtract its own twelve from the thirteen; Aalborg's one is not kept.
+    assert landet.enheder == {str(jobcenter_a.pk): 12}
     assert landet.progression[0]["enheder"] == {str(jobcenter_a.pk): 10}
     # Four forløb: too few, stored without a number but with n.
     loentilskud = raekke(Gruppeart.FORLOEBSTYPE, data["loentilskud"].pk, jobcenter_a)
