@@ -13,6 +13,7 @@ import random
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from borgere.models import (
     Borgerkontakt,
@@ -43,6 +44,7 @@ from kursuskob.models import (
 )
 from kursuskob.services import beregn_analyse, gem_besvarelse
 from kursuskob.tests.factories import KursuskobFactory
+from virkning.models import Indsatsudfald
 from virksomheder.models import (
     Aftale,
     Jobordre,
@@ -219,6 +221,18 @@ def aalborg(jobcenter_b):
     leder = BrugerFactory(username="aalborg-leder", rolle=Rolle.LEDER, jobcenter=jc)
     gem_besvarelse(bruger=leder, runde=runde, svar={"B1": 3, "kommentar": HEMMELIG}, afsend=True)
     beregn_analyse(runde=runde)
+    # B's outcome rows (»Hvad virker«): a group whose name is the secret.
+    Indsatsudfald.objects.create(
+        dato=datetime.date(2026, 11, 30),
+        jobcenter=jc,
+        gruppeart="virksomhed",
+        gruppe_id=virksomhed.pk,
+        gruppe_navn=HEMMELIG,
+        antal=12,
+        n=12,
+        andel=0.5,
+        beregnet=timezone.now(),
+    )
     return {
         "skema": skema,
         "sektion": skema.sektioner.first(),
