@@ -247,6 +247,11 @@ KURSUSKOB_UDFALD_UGER = env.int("KURSUSKOB_UDFALD_UGER", default=4)
 # Weeks after a praktikforløb's end that its status task falls due and the forløb's page reads
 # the benefit data; as a setting, not per forløbstype, since Mål 2 measures every type alike.
 FORLOEB_STATUS_UGER = env.int("FORLOEB_STATUS_UGER", default=4)
+# Weeks after a forløb or a course ends at which »Hvad virker« reads whether the citizen is
+# self-supporting (Mål 2's definition; four weeks, as Mål 2).
+UDFALD_UGER = env.int("UDFALD_UGER", default=4)
+if UDFALD_UGER < 1:
+    raise environ.ImproperlyConfigured("UDFALD_UGER skal være mindst 1.")
 if FORLOEB_STATUS_UGER < 1:
     raise environ.ImproperlyConfigured("FORLOEB_STATUS_UGER skal være mindst 1.")
 

@@ -89,6 +89,7 @@ FORVENTET = {
         "rette_instrumenter": {"administrator"},
         "maale": {"jobkonsulent", "leder", "administrator"},
         "se_udfald": {"leder", "administrator", "analytiker"},
+        "beregne_udfald": {"administrator"},
         "styre_forsoeg": {"leder", "administrator"},
     },
     "api": {"styre_systemnoegler": {"administrator"}},

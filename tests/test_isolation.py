@@ -50,6 +50,7 @@ from virkning.models import (
     Art,
     Forsoeg,
     Indikator,
+    Indsatsudfald,
     Instrument,
     Lodtraekning,
     Maaling,
@@ -285,6 +286,18 @@ def aalborg(jobcenter_b):
         navn=HEMMELIG,
         udloeber=timezone.now() + datetime.timedelta(days=30),
         borgerdata=True,
+    )
+    # B's outcome rows (»Hvad virker«): a group whose name is the secret.
+    Indsatsudfald.objects.create(
+        dato=datetime.date(2026, 11, 30),
+        jobcenter=jc,
+        gruppeart="virksomhed",
+        gruppe_id=virksomhed.pk,
+        gruppe_navn=HEMMELIG,
+        antal=12,
+        n=12,
+        andel=0.5,
+        beregnet=timezone.now(),
     )
     return {
         "instrument": instrument,

@@ -4,6 +4,14 @@ from jobcenter.tasks import dag
 
 
 @shared_task
+def beregn_udfald(dato: str | None = None) -> int:
+    """`dato` as ISO date; today (Copenhagen) when left out, as the nightly beat sends it."""
+    from .services.udfald import beregn_udfald
+
+    return beregn_udfald(dato=dag(dato))
+
+
+@shared_task
 def beregn_overlevelse(dato: str | None = None) -> int:
     """`dato` as ISO date; today (Copenhagen) when left out, as the nightly beat sends it."""
     from .services.overlevelse import beregn_overlevelse
