@@ -72,7 +72,8 @@ def test_a_leader_lands_on_an_overview_of_the_own_jobcentre(
     client_for, leder, jobcentret, django_assert_max_num_queries
 ):
     client = client_for(leder)
-    with django_assert_max_num_queries(30):
+    # Each app's tiles take a few queries; »Hvad virker« counts per instrument in use.
+    with django_assert_max_num_queries(32):
         response = client.get(reverse("forside"))
     fundet = tiles(response)
     maal1 = fundet["Mål 1: virksomhedsaktiverede"]
