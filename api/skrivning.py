@@ -30,7 +30,7 @@ from borgere.models import (
     normaliser_cpr,
 )
 from borgere.services import gem_periode, opret_forloeb, registrer_visning
-from jobcenter.imports import Afvist, Importtype
+from jobcenter.imports import Afvist, Importtype, maskeret
 from virksomheder.forms import KontaktForm
 from virksomheder.models import Formaal, Initiativ, Kanal, Kontakt, Virksomhed
 from virksomheder.services import registrer_kontakt
@@ -254,7 +254,8 @@ def afvis_raekker(fejl: list[tuple[int, str]]) -> Response:
         "ugyldige-raekker",
         f"{len(fejl)} rækker er ugyldige; intet er skrevet. »indeks« er rækkens plads i "
         f"listen, 0 for den første.{flere}",
-        raekker=[{"indeks": indeks, "fejl": besked} for indeks, besked in vist],
+        # Masked as the import's messages are: a CPR number may stand anywhere, even in a key.
+        raekker=[{"indeks": indeks, "fejl": maskeret(besked)} for indeks, besked in vist],
     )
 
 

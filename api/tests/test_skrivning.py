@@ -1,6 +1,7 @@
 """The API's writes: single rows through the pages' forms and services, bulk upserts through the
 import types' planners, scopes, another jobcentre's rows, the access log and Idempotency-Key."""
 
+import contextlib
 import datetime
 import json
 
@@ -334,3 +335,56 @@ def test_the_nightly_task_and_the_command_purge_old_idempotency_keys(klient, noe
     Idempotensnoegle.objects.update(oprettet=timezone.now() - datetime.timedelta(hours=25))
     call_command("ryd_idempotensnoegler")
     assert not Idempotensnoegle.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_concurrent_repeat_waits_for_the_first_request_and_gets_its_answer(klient, noegle):
+    """The first request's row is inserted but not yet committed (held open in another thread):
+    the repeat waits on the unique constraint, then replays the stored answer, writing nothing."""
+    import hashlib
+    import threading
+
+    from django.db import connections, transaction
+
+    from tests.traade import holdt_i_anden_traad
+
+    krop = json.dumps(kontakt_data(VirksomhedFactory())).encode()
+    hash_ = hashlib.sha256(b"\n".join([b"POST", b"/api/v1/kontakter/", krop])).hexdigest()
+
+    @contextlib.contextmanager
+    def foerste_kald_midt_i_sin_transaktion():
+        with transaction.atomic():
+            Idempotensnoegle.objects.create(
+                systemnoegle=noegle[0],
+                noegle="samtidig",
+                forespoergsel=hash_,
+                status=201,
+                svar={"id": 4711},
+            )
+            yield
+
+    svar = []
+
+    def gentag():
+        try:
+            svar.append(
+                klient.post(
+                    "/api/v1/kontakter/",
+                    krop,
+                    content_type="application/json",
+                    HTTP_IDEMPOTENCY_KEY="samtidig",
+                )
+            )
+        finally:
+            connections.close_all()  # this thread's own connection
+
+    with holdt_i_anden_traad(foerste_kald_midt_i_sin_transaktion):
+        gentagelse = threading.Thread(target=gentag)
+        gentagelse.start()
+        gentagelse.join(timeout=1)
+        assert gentagelse.is_alive(), "gentagelsen ventede ikke på den første"
+    gentagelse.join(timeout=30)
+    assert svar[0].status_code == 201
+    assert svar[0].json() == {"id": 4711}
+    assert svar[0]["Idempotent-Replayed"] == "true"
+    assert not Kontakt.objects.exists()
