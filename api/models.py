@@ -99,3 +99,31 @@ class Systemnoegle(models.Model):
         if self.tilbagekaldt is not None:
             return "Tilbagekaldt"
         return "Aktiv" if self.udloeber > timezone.now() else "Udløbet"
+
+
+class Idempotensnoegle(models.Model):
+    """A POST sent with an `Idempotency-Key` header, and the answer it got: a repeat with the same
+    key and body gets the same answer without writing again. Kept IDEMPOTENS_TIMER hours (the
+    daily `ryd_idempotensnoegler` deletes older ones). The row is written in the same transaction
+    as the write itself, so a concurrent repeat waits on the unique constraint until the first
+    is done, and a write that failed leaves no row behind."""
+
+    systemnoegle = models.ForeignKey(Systemnoegle, on_delete=models.CASCADE, related_name="+")
+    noegle = models.CharField("idempotensnøgle", max_length=255)
+    # SHA-256 of the method, the path and the body: the same key with another request is a mistake.
+    forespoergsel = models.CharField("forespørgslens SHA-256", max_length=64)
+    status = models.PositiveSmallIntegerField("svarets status", null=True)
+    svar = models.JSONField("svarets krop", null=True)
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "idempotensnøgle"
+        verbose_name_plural = "idempotensnøgler"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["systemnoegle", "noegle"], name="idempotensnoegle_en_pr_systemnoegle"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.noegle} ({self.oprettet:%d-%m-%Y %H:%M})"

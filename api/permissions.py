@@ -1,4 +1,5 @@
-"""The scopes a key needs: `read` for every read, `borgerdata` besides for citizens' data."""
+"""The scopes a key needs: `read` for every read, `write` for every write, `borgerdata` besides
+for citizens' data."""
 
 from rest_framework import permissions
 
@@ -10,7 +11,9 @@ class Omfang(permissions.BasePermission):
         noegle = request.auth
         if noegle is None or not getattr(request.user, "er_i_jobcenter", False):
             return False
-        # Every operation of this version reads (the CPR look-up is a read sent by POST).
-        if not noegle.har("read"):
+        # A write (a view's `skrivehandlinger`) needs write; everything else reads (the CPR
+        # look-up is a read sent by POST).
+        skriver = getattr(view, "action", None) in getattr(view, "skrivehandlinger", ())
+        if not noegle.har("write" if skriver else "read"):
             return False
         return not getattr(view, "kraever_borgerdata", False) or noegle.har("borgerdata")

@@ -13,12 +13,15 @@ PROBLEMTYPE = "application/problem+json"
 # kode: (status, title)
 PROBLEMER = {
     "ugyldig-forespoergsel": (400, "Forespørgslen er ugyldig"),
+    "ugyldige-raekker": (400, "En eller flere rækker er ugyldige"),
     "ikke-logget-ind": (401, "Nøglen mangler eller gælder ikke"),
     "ingen-adgang": (403, "Ingen adgang"),
     "ikke-fundet": (404, "Ikke fundet"),
     "metode-ikke-tilladt": (405, "Metoden er ikke tilladt"),
     "ikke-acceptabel": (406, "Svarformatet kan ikke leveres"),
+    "for-mange-raekker": (413, "For mange rækker"),
     "ikke-understoettet-medietype": (415, "Formatet understøttes ikke"),
+    "idempotensnoegle-genbrugt": (422, "Idempotensnøglen er brugt til en anden forespørgsel"),
     "for-mange-kald": (429, "For mange kald"),
     "serverfejl": (500, "Der skete en fejl"),
 }
@@ -46,7 +49,7 @@ DETALJE = {
 }
 
 
-def problem(kode: str, detalje: str = "", *, fejl=None, headers=None) -> Response:
+def problem(kode: str, detalje: str = "", *, fejl=None, raekker=None, headers=None) -> Response:
     status, titel = PROBLEMER[kode]
     data = {
         "type": f"/api/v1/problemer/{kode}",
@@ -57,6 +60,8 @@ def problem(kode: str, detalje: str = "", *, fejl=None, headers=None) -> Respons
     }
     if fejl is not None:
         data["fejl"] = fejl
+    if raekker is not None:
+        data["raekker"] = raekker
     return Response(data, status=status, headers=headers, content_type=PROBLEMTYPE)
 
 

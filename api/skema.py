@@ -16,6 +16,16 @@ PROBLEM = {
             "type": "object",
             "additionalProperties": {"type": "array", "items": {"type": "string"}},
         },
+        "raekker": {
+            "type": "array",
+            "description": "Ved kode ugyldige-raekker: hver ugyldig række med sit indeks i "
+            "listen (0 er den første) og hvad der er galt.",
+            "items": {
+                "type": "object",
+                "properties": {"indeks": {"type": "integer"}, "fejl": {"type": "string"}},
+                "required": ["indeks", "fejl"],
+            },
+        },
     },
     "required": ["type", "title", "status", "detail", "kode"],
 }

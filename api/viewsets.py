@@ -1,4 +1,4 @@
-"""The API's resources, read-only in this version. Every queryset goes through the rows'
+"""The API's resources (the writes are in skrivning.py). Every queryset goes through the rows'
 `synlige_for(user)`: the key's system user sees its own jobcentre's rows exactly as a member of
 staff does, and another jobcentre's ids answer 404. Every citizen a response shows is written to
 the access log with the system user as actor."""
@@ -18,8 +18,9 @@ from borgere.models import Borger, Handling, Maalgruppeperiode, Praktikforloeb, 
 from borgere.services import find_ved_cpr, registrer_visning
 from virksomheder.models import Kontakt, Virksomhed
 
-from . import serializers
+from . import serializers, skrivning
 from .pagination import Sider, SiderEfterAendring
+from .skrivning import Bulk, Opretter, bulk_skema, opret_skema
 
 AENDRET_EFTER = OpenApiParameter(
     "aendret_efter",
@@ -115,7 +116,15 @@ class VirksomhedViewSet(Laeseressource):
         return Virksomhed.objects.select_related("branche", "kommune")
 
 
-class KontaktViewSet(Laeseressource):
+@extend_schema_view(
+    create=opret_skema(
+        skrivning.KontaktOpretSerializer,
+        serializers.KontaktSerializer,
+        "Registrér en kontakt med en virksomhed, med kontaktformularens regler. Kræver omfanget "
+        "write.",
+    )
+)
+class KontaktViewSet(Opretter, Laeseressource):
     """Jobcentrets egne kontakter med virksomheder."""
 
     model = Kontakt
@@ -150,7 +159,16 @@ class BorgerViewSet(Laeseressource):
         return Response(serializers.BorgerMedCprSerializer(borger).data)
 
 
-class YdelsesperiodeViewSet(Laeseressource):
+@extend_schema_view(
+    create=opret_skema(
+        skrivning.YdelsesperiodeOpretSerializer,
+        serializers.YdelsesperiodeSerializer,
+        "Tilføj en ydelsesperiode til en af jobcentrets borgere (ingen overlap; ydelsen skal "
+        "gælde i dag og i perioden). Kræver write og borgerdata.",
+    ),
+    bulk=bulk_skema(skrivning.YDELSER, "Opdatér ydelsesperioder som importen »ydelser«."),
+)
+class YdelsesperiodeViewSet(Bulk, Laeseressource):
     """Borgernes ydelsesperioder. Kræver omfanget borgerdata."""
 
     model = Ydelsesperiode
@@ -164,7 +182,16 @@ class YdelsesperiodeViewSet(Laeseressource):
         ).select_related("ydelse")
 
 
-class MaalgruppeperiodeViewSet(Laeseressource):
+@extend_schema_view(
+    create=opret_skema(
+        skrivning.MaalgruppeperiodeOpretSerializer,
+        serializers.MaalgruppeperiodeSerializer,
+        "Tilføj en målgruppeperiode til en af jobcentrets borgere (ingen overlap; målgruppen "
+        "skal gælde i dag og i perioden). Kræver write og borgerdata.",
+    ),
+    bulk=bulk_skema(skrivning.MAALGRUPPER, "Opdatér målgruppeperioder som importen »maalgrupper«."),
+)
+class MaalgruppeperiodeViewSet(Bulk, Laeseressource):
     """Borgernes målgruppeperioder. Kræver omfanget borgerdata."""
 
     model = Maalgruppeperiode
@@ -178,8 +205,19 @@ class MaalgruppeperiodeViewSet(Laeseressource):
         ).select_related("maalgruppe")
 
 
-class PraktikforloebViewSet(Laeseressource):
+@extend_schema_view(
+    create=opret_skema(
+        skrivning.ForloebOpretSerializer,
+        serializers.PraktikforloebSerializer,
+        "Opret et forløb i trin 1 for en af jobcentrets borgere, med formularens regler. "
+        "Kræver write og borgerdata.",
+    ),
+    bulk=bulk_skema(skrivning.FORLOEB, "Opdatér forløb som importen »forloeb«."),
+)
+class PraktikforloebViewSet(Bulk, Laeseressource):
     """Borgernes praktikforløb. Kræver omfanget borgerdata."""
+
+    bulk_handling = Handling.FORLOEB_RETTET
 
     model = Praktikforloeb
     serializer_class = serializers.PraktikforloebSerializer

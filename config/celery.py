@@ -62,6 +62,12 @@ app.conf.beat_schedule = {
         "task": "borgere.tasks.ryd_adgangslog",
         "schedule": crontab(hour=4, minute=15),
     },
+    # The API's Idempotency-Keys older than API_IDEMPOTENS_TIMER hours are deleted
+    # (`manage.py ryd_idempotensnoegler`).
+    "ryd-idempotensnoegler": {
+        "task": "api.tasks.ryd_idempotensnoegler",
+        "schedule": crontab(hour=4, minute=30),
+    },
     # Each morning before work: tasks for agreements whose annual evaluation or expiry is near,
     # and expired agreements marked so (`manage.py opret_aftaleopgaver`).
     "opret-aftaleopgaver": {

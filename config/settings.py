@@ -282,6 +282,12 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 API_KALD_PR_MINUT = env.int("API_KALD_PR_MINUT", default=600)
 if API_KALD_PR_MINUT < 1:
     raise environ.ImproperlyConfigured("API_KALD_PR_MINUT skal være mindst 1.")
+# Rows one call to a bulk endpoint (…/bulk/) may send; more are refused whole (413).
+API_BULK_MAKS_RAEKKER = env.int("API_BULK_MAKS_RAEKKER", default=10_000)
+if API_BULK_MAKS_RAEKKER < 1:
+    raise environ.ImproperlyConfigured("API_BULK_MAKS_RAEKKER skal være mindst 1.")
+# How long the answer to a POST with an Idempotency-Key is kept for a repeat.
+API_IDEMPOTENS_TIMER = env.int("API_IDEMPOTENS_TIMER", default=24)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.SystemnoegleAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.Omfang"],
@@ -294,7 +300,7 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Jobcenter virksomhedssamarbejde API",
-    "DESCRIPTION": "Læseadgang for jobcentrets egne systemer. Se README, afsnittet »API«.",
+    "DESCRIPTION": "Læse- og skriveadgang for jobcentrets systemer. Se README, afsnittet »API«.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,

@@ -327,7 +327,8 @@ class Importtype:
     those (described for people; the planner then gets the whole first row as `kolonner`);
     `planlaeg(bruger, rows, fremskridt, **parametre) -> Plan` checks every row and says how to
     write them; `maa(bruger)`: who may import it (an access predicate of the owning app), and
-    `hvem` the same in words for the refusal; `forklaring`: a note for the page."""
+    `hvem` the same in words for the refusal; `forklaring`: a note for the page; `valgfri`: the
+    columns a row may leave empty (the API's schema marks the others required)."""
 
     kode: str
     label: str
@@ -338,6 +339,8 @@ class Importtype:
     forklaring: str = ""
     flere_kolonner: str = ""
     parametre: tuple[Parameter, ...] = ()
+    # Columns a row may leave empty (an open period's `til`); the others the planner requires.
+    valgfri: tuple[str, ...] = ()
 
     @property
     def foerste_raekke(self) -> str:
@@ -396,6 +399,25 @@ class Importtype:
                 )
             if self.flere_kolonner:
                 vaerdier["kolonner"] = header
+        return self.koer_raekker(
+            rows=rows, bruger=bruger, skriv=skriv, fremskridt=fremskridt, **vaerdier
+        )
+
+    def koer_raekker(
+        self,
+        *,
+        rows: list[tuple[int, list[str]]],
+        bruger,
+        skriv: bool = True,
+        fremskridt: Fremskridt | None = None,
+        **vaerdier: Any,
+    ) -> Resultat:
+        """The rows' part of `koer`: rows already read, as (number, cells in the order of
+        `kolonner`), checked by the planner and written in one transaction, all or nothing.
+        The file import reaches it through `koer`; the API's bulk endpoints call it with the
+        rows of a JSON list, after their own check of who may (the key's scopes). Raises
+        Afvist with every bad row (by the number it was given); then nothing is written."""
+        with uden_cyklisk_oprydning():
             plan = self.planlaeg(bruger, rows, fremskridt, **vaerdier)
         if plan.fejl:
             raise Afvist(sorted(plan.fejl))

@@ -114,7 +114,7 @@ def test_a_key_of_a_gets_404_on_every_row_of_b(aalborg_api, administrator, jobce
             assert svar.status_code == 404, (url, svar.status_code)
             assert svar["Content-Type"] == "application/problem+json"
             assert svar.json()["kode"] == "ikke-fundet"
-        elif url.endswith("/opslag/"):
+        elif url.endswith(("/opslag/", "/bulk/")):
             assert svar.status_code == 405, url
         else:
             assert svar.status_code == 200, url
@@ -124,6 +124,15 @@ def test_a_key_of_a_gets_404_on_every_row_of_b(aalborg_api, administrator, jobce
     borger_b = aalborg_api["virksomhed"].forloeb.get().borger
     opslag = klient.post("/api/v1/borgere/opslag/", {"cpr": borger_b.cpr}, "application/json")
     assert opslag.status_code == 404
+    # A key of A that may write cannot write about B's citizen, by id or by CPR.
+    _, skriver = systemnoegle(administrator, skrive=True, navn="Skriver")
+    klient = api_klient(skriver)
+    periode = {"borger": borger_b.pk, "ydelse": "kontanthjaelp", "fra": "2026-01-01"}
+    svar = klient.post("/api/v1/ydelsesperioder/", periode, "application/json")
+    assert svar.status_code == 400
+    raekke = {"cpr": borger_b.cpr, "ydelse": "kontanthjaelp", "fra": "2026-01-01"}
+    svar = klient.post("/api/v1/ydelsesperioder/bulk/", [raekke], "application/json")
+    assert svar.status_code == 400
     assert Adgangslog.objects.filter(jobcenter=jobcenter_b).count() == 0
     assert fingeraftryk(jobcenter_b) == foer
 

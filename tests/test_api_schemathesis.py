@@ -13,7 +13,7 @@ from django.core import signals
 from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
-from schemathesis import GenerationMode
+from schemathesis import GenerationMode, checks
 
 from api.tests.factories import api_klient, systemnoegle
 from borgere.models import Forloebstype, Kampagne, Maalsnapshot, Praktikforloeb, Trin
@@ -56,7 +56,7 @@ def api_skema(db, settings):
 
 @pytest.fixture
 def api_noegle(administrator, jobcenter_a, konsulent, leder):
-    """A key with every read scope, of a jobcentre with a row of every resource."""
+    """A key with every scope, of a jobcentre with a row of every resource."""
     virksomhed = VirksomhedFactory()
     Kontakt.objects.create(
         jobcenter=jobcenter_a,
@@ -129,9 +129,19 @@ def api_noegle(administrator, jobcenter_a, konsulent, leder):
     runde.jobcentre.set([jobcenter_a])
     gem_besvarelse(bruger=leder, runde=runde, svar={"B1": 3, "D1": 4}, afsend=True)
     beregn_analyse(runde=runde)
-    _, hemmelighed = systemnoegle(administrator)
+    # Every scope: the writes are called too (they may create rows; none may answer 5xx).
+    _, hemmelighed = systemnoegle(administrator, skrive=True)
     api_klient(None)  # the rate limit's counters start afresh
     return hemmelighed
+
+
+def undtagne(case) -> list:
+    """A write's body can be valid by the schema and still break a rule the schema cannot say
+    (an id of no row of the jobcentre, overlapping periods): a 400 problem detail is then the
+    right answer, so a write is not held to »valid data is accepted«. Every other check, and
+    no 5xx, still applies to it."""
+    skriver = case.method.upper() == "POST" and not case.path.endswith("/opslag/")
+    return [checks.positive_data_acceptance] if skriver else []
 
 
 def test_every_operation_answers_as_its_schema_says(api_skema, api_noegle):
@@ -149,6 +159,9 @@ def test_every_operation_answers_as_its_schema_says(api_skema, api_noegle):
                 suppress_health_check=list(HealthCheck),
             )
             def kald(case):
-                case.call_and_validate(headers={"Authorization": f"Bearer {api_noegle}"})
+                case.call_and_validate(
+                    headers={"Authorization": f"Bearer {api_noegle}"},
+                    excluded_checks=undtagne(case),
+                )
 
             kald()

@@ -5,7 +5,9 @@ off, collected static files, BAG_HTTPS_PROXY) against the test database and Redi
 with deploy/nginx/jobcenter.conf (only its ports, upstream and certificate paths changed).
 
 Through nginx: http is redirected to https, a person logs in over TLS and sees a page and its
-static files, an upload over the size limit is stopped with a Danish page. Straight at gunicorn,
+static files, an upload over the size limit is stopped with a Danish page, a system reads the API
+with its key, and its calls through nginx and straight at gunicorn count against one rate limit
+in Redis (CACHE_URL). Straight at gunicorn,
 as a load balancer would ask: the health check sees a task go through Redis to the worker. And
 beat's job that clears abandoned import runs, every second here (RYD_IMPORTER_SEKUNDER), is
 executed by the worker: the run is marked failed in the database and its file deleted.
@@ -13,6 +15,7 @@ executed by the worker: the run is marked failed in the database and its file de
 
 import datetime
 import http.client
+import json
 import os
 import re
 import secrets
@@ -28,12 +31,14 @@ import uuid
 from pathlib import Path
 
 import pytest
+import redis
 from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.utils import timezone
 
+from api.services import opret_systemnoegle
 from borgere.models import Importkoersel, Importstatus
-from borgere.tests.factories import importkoersel
+from borgere.tests.factories import BorgerFactory, importkoersel
 from tests.conftest import url_of_the_test_database
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -67,9 +72,11 @@ class Browser:
             )
         return http.client.HTTPConnection("127.0.0.1", self.porte["http"], timeout=30)
 
-    def __call__(self, metode, sti, data=None, *, https=True, direkte=False):
+    def __call__(self, metode, sti, data=None, *, https=True, direkte=False, noegle=None, **ekstra):
         forbindelse = self.forbindelse(https=https, direkte=direkte)
-        headers = {"Host": VAERT}
+        headers = {"Host": VAERT, **ekstra}
+        if noegle is not None:  # a system calling the API with its key, not a person
+            headers["Authorization"] = f"Bearer {noegle}"
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -163,6 +170,9 @@ def produktionsmiljoe(tmp_path, port: int) -> dict[str, str]:
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": "2",
         "LOG_LEVEL": "INFO",
+        # The API's rate limit is counted in Redis, shared by every gunicorn process.
+        "CACHE_URL": os.environ["CELERY_BROKER_URL"],
+        "API_KALD_PR_MINUT": "2",
     }
     return miljoe
 
@@ -240,6 +250,16 @@ def test_the_documented_production_set_up_serves_pages_and_runs_beats_jobs(konsu
     )
     fil = settings.IMPORT_MAPPE / koersel.fil.name
     assert fil.exists()
+    # A system key of the consultant's jobcentre, which has one citizen.
+    borger = BorgerFactory(jobcenter=konsulent.jobcenter)
+    noegle, api_noegle = opret_systemnoegle(
+        bruger=konsulent,
+        navn="Fagsystemet",
+        udloeber=timezone.now() + datetime.timedelta(days=1),
+        borgerdata=True,
+    )
+    # Its counter starts afresh (an earlier run's key may have had the same id).
+    redis.Redis.from_url(miljoe["CACHE_URL"]).delete(f":1:throttle_systemnoegle_{noegle.pk}")
 
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -300,6 +320,30 @@ def test_the_documented_production_set_up_serves_pages_and_runs_beats_jobs(konsu
         svar = for_stor.getresponse()
         assert svar.status == 413 and "Filen er for stor" in svar.read().decode()
         for_stor.close()
+
+        # A system calls the API through nginx over TLS with its key; a second call straight at
+        # gunicorn (another process, perhaps) counts in the same Redis, so the third is refused.
+        api = browser("GET", "/api/v1/borgere/", noegle=api_noegle)
+        assert api.status == 200 and api.tls in ("TLSv1.2", "TLSv1.3")
+        assert api.getheader("Content-Type") == "application/json"
+        data = json.loads(api.tekst)
+        assert set(data) == {"next", "previous", "results"}
+        assert [b["cpr"] for b in data["results"]] == [f"{borger.cpr[:6]}-xxxx"]
+        # (As from a second proxy that ended TLS: Django sends plain http to https.)
+        anden = browser(
+            "GET",
+            "/api/v1/borgere/",
+            direkte=True,
+            noegle=api_noegle,
+            **{"X-Forwarded-Proto": "https"},
+        )
+        assert anden.status == 200
+        for_mange = browser("GET", "/api/v1/borgere/", noegle=api_noegle)
+        assert for_mange.status == 429
+        assert json.loads(for_mange.tekst)["kode"] == "for-mange-kald"
+        # The key's counter is in Redis (Django's cache key for DRF's throttle), with an expiry.
+        cache = redis.Redis.from_url(miljoe["CACHE_URL"])
+        assert cache.ttl(f":1:throttle_systemnoegle_{noegle.pk}") > 0
 
         # A load balancer's probe straight at gunicorn over http: the database, and a task
         # through Redis to the worker and back.
