@@ -20,14 +20,22 @@ import pytest
 from django.test import RequestFactory
 from playwright.sync_api import expect
 
-from borgere.models import Maaltal, Ydelsesperiode
+from borgere.models import Maalgruppeperiode, Maaltal, Ydelsesperiode
 from borgere.services import beregn_maal
-from borgere.tests.factories import BorgerFactory, kampagne_med_en_borger, ydelse
+from borgere.tests.factories import BorgerFactory, kampagne_med_en_borger, maalgruppe, ydelse
 from jobcenter.context_processors import navigation
 from kursuskob.demo import opret_undersoegelse
 from kursuskob.models import Runde
 from kursuskob.tests.factories import KursuskobFactory
 from tests.tilgaengelighed import VINDUER, ZOOM, brud
+from virkning.models import Del, Forsoeg, Lodtraekning
+from virkning.services.overlevelse import beregn_overlevelse
+from virkning.tests.factories import (
+    IndikatorFactory,
+    InstrumentFactory,
+    MaalingFactory,
+    SvarFactory,
+)
 from virksomheder.models import Opgave, Plads, Virksomhedscenter
 from virksomheder.tests.factories import VirksomhedFactory
 
@@ -103,6 +111,45 @@ def sider(konsulent):
     opret_undersoegelse(random.Random(2026), datetime.date(2026, 11, 23))
     runde = Runde.objects.order_by("-frist").first()
 
+    # What works (issue 16): Karoline's progression, a trial with its draws, curves of time to
+    # self-support from twelve citizens who entered the target group.
+    instrument = InstrumentFactory(jobcenter=jobcenter, oprettet_af=konsulent)
+    tro = IndikatorFactory(instrument=instrument, navn="Tro på at få job")
+    parathed = IndikatorFactory(
+        instrument=instrument, navn="Afstand til arbejdsmarkedet", stilles_til=Del.KONSULENT
+    )
+    for dato, vaerdi in ((datetime.date(2026, 6, 1), 2), (datetime.date(2026, 9, 1), 4)):
+        maaling = MaalingFactory(borger=borger, instrument=instrument, dato=dato)
+        SvarFactory(maaling=maaling, indikator=tro, vaerdi=vaerdi)
+        SvarFactory(maaling=maaling, indikator=parathed, vaerdi=vaerdi + 1)
+    forsoeg = Forsoeg.objects.create(
+        jobcenter=jobcenter,
+        navn="Mentor fra første samtale i jobcentret",
+        indsats="En mentor fra første samtale",
+        fra=datetime.date(2026, 1, 1),
+        til=datetime.date(2026, 6, 30),
+        slut=datetime.date(2027, 6, 30),
+        seed=2026,
+    )
+    for n in range(12):
+        ny = BorgerFactory(jobcenter=jobcenter)
+        indgang = datetime.date(2026, 1, 5) + datetime.timedelta(days=n)
+        Maalgruppeperiode.objects.create(borger=ny, maalgruppe=maalgruppe(), fra=indgang)
+        Ydelsesperiode.objects.create(
+            borger=ny,
+            ydelse=ydelse("kontanthjaelp"),
+            fra=indgang,
+            til=indgang + datetime.timedelta(days=30 * n) if n % 3 else None,
+        )
+        Lodtraekning.objects.create(
+            forsoeg=forsoeg,
+            borger=ny,
+            gruppe="indsats" if n % 2 else "kontrol",
+            tal=0.5,
+            indgang=indgang,
+        )
+    beregn_overlevelse(dato=datetime.date(2026, 11, 30))
+
     alle, ledere = {"jobkonsulent", "leder", "administrator"}, {"leder", "administrator"}
     return [
         ("/", alle),
@@ -115,6 +162,13 @@ def sider(konsulent):
         (f"/borgere/maal/{kampagne.kode}/", ledere),
         ("/kursuskob/", alle),
         (f"/kursuskob/undersoegelser/{runde.pk}/", ledere),
+        ("/virkning/forfaldne/?hvem=alle", alle),
+        (f"/virkning/borger/{borger.pk}/maal/{instrument.pk}/", alle),
+        ("/virkning/instrumenter/", {"administrator"}),
+        (f"/virkning/instrumenter/{instrument.pk}/", {"administrator"}),
+        ("/virkning/forsoeg/", ledere),
+        (f"/virkning/forsoeg/{forsoeg.pk}/", ledere),
+        ("/virkning/overlevelse/", ledere),
     ]
 
 

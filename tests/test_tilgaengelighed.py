@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from borgere.tests.factories import BorgerFactory
 from jobcenter.tests.factories import engangskode, totrinsenhed
 from tests.tilgaengelighed import brud
+from virkning.tests.factories import IndikatorFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,6 +35,22 @@ def test_forms_with_errors_pass(log_ind, konsulent):
         page.goto(url)
         page.get_by_role("button", name=knap).click()
         expect(page.locator(".form-error-message").first).to_be_visible()
+        assert brud(page) == [], url
+
+
+def test_the_what_works_forms_with_errors_pass(log_ind, leder):
+    borger = BorgerFactory(jobcenter=leder.jobcenter)
+    indikator = IndikatorFactory(
+        instrument__jobcenter=leder.jobcenter, instrument__oprettet_af=leder
+    )
+    page = log_ind(leder)
+    for url, knap in (
+        (f"/virkning/borger/{borger.pk}/maal/{indikator.instrument_id}/", "Gem målingen"),
+        ("/virkning/forsoeg/nyt/", "Opret forsøg"),
+    ):
+        page.goto(url)
+        page.get_by_role("button", name=knap).click()
+        expect(page.locator(".form-error-message, .alert-error").first).to_be_visible()
         assert brud(page) == [], url
 
 

@@ -64,6 +64,7 @@ class ForsoegForm(forms.ModelForm):
             "slut",
         ]
         widgets = {"fra": DatoInput(), "til": DatoInput(), "slut": DatoInput()}
+        labels = {"maalgruppe": "Målgruppe"}
 
     def __init__(self, *args, bruger, **kwargs):
         super().__init__(*args, **kwargs)
