@@ -19,8 +19,11 @@ from borgere.models import (
     Ydelsesperiode,
 )
 from borgere.tests.factories import BorgerFactory, maalgruppe, ydelse
+from jobcenter.afrunding import afrund
+from jobcenter.templatetags.tal import fortegn_procent
 from virkning.models import Forsoeg, Gruppe, Instrument, Screeningskategori
 from virkning.services.overlevelse import beregn_overlevelse
+from virkning.services.udfald import beregn_udfald
 from virkning.tests.factories import InstrumentFactory, MaalingFactory
 from virksomheder.tests.factories import VirksomhedFactory
 
@@ -237,8 +240,9 @@ def test_a_leader_creates_a_trial_and_sees_assignment_and_results(log_ind, leder
     page.reload()
     resultat = page.get_by_role("region", name="Resultatet")
     raekke = resultat.get_by_role("row", name=re.compile("Selvforsørgende"))
-    forskel = round((a - b) * 100)
-    expect(raekke.locator("td").nth(2)).to_contain_text(f"+{forskel}")
+    # The table shows one decimal, the sentence none (both rounded half up).
+    expect(raekke.locator("td").nth(2)).to_contain_text(fortegn_procent(a - b, True))
+    forskel = afrund((a - b) * 100)
     expect(raekke.locator("td").nth(3)).to_contain_text(" til ")
     expect(raekke.locator("td").nth(4)).to_contain_text(re.compile(r"0,\d+"))
     saetning = re.compile(
@@ -280,12 +284,16 @@ def test_a_leader_creates_a_trial_and_sees_assignment_and_results(log_ind, leder
     )
 
 
-def test_the_analyst_sees_the_national_survival_curves_and_no_citizen(
+def test_the_analyst_sees_national_outcomes_and_survival_curves_and_no_citizen(
     log_ind, analytiker, jobcenter_a, jobcenter_b, konsulent, outsider
 ):
     """Two jobcentres, 14 citizens each entering the target group 200 days ago: 7 screened
-    »Klar«, 6 of whom leave benefit after 20 days; 7 not screened, 2 of whom leave after 100."""
+    »Klar«, 6 of whom leave benefit after 20 days; 7 not screened, 2 of whom leave after 100.
+    Each had a forløb that ended 120 days ago, so 16 of the 28 were self-supporting 4 weeks
+    after it."""
     start = dage(-200)
+    type_ = Forloebstype.objects.get(kode="virksomhedspraktik")
+    virksomhed = VirksomhedFactory(navn="Fælles Værksted")
     borgere = []
     for jobcenter, ejer in ((jobcenter_a, konsulent), (jobcenter_b, outsider)):
         klar = Screeningskategori.objects.create(
@@ -305,14 +313,30 @@ def test_the_analyst_sees_the_national_survival_curves_and_no_citizen(
                     dato=start - datetime.timedelta(days=3),
                     kategori=klar,
                 )
+            Praktikforloeb.objects.create(
+                borger=borger,
+                virksomhed=virksomhed,
+                type=type_,
+                jobkonsulent=ejer,
+                trin=Trin.AFSLUTNING,
+                start=dage(-190),
+                faktisk_slut=dage(-120),
+            )
             borgere.append(borger)
     beregn_overlevelse(dato=timezone.localdate())
+    beregn_udfald(dato=timezone.localdate())
 
     page = log_ind(analytiker)
-    expect(
-        page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Hvad virker")
-    ).to_be_visible()
-    page.goto("/virkning/overlevelse/")
+    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Hvad virker").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hvad virker")
+    typer = page.get_by_role("region", name=re.compile("^Forløbstype"))
+    raekke = typer.get_by_role("row", name=re.compile(type_.navn))
+    # 16 of 28, with its Wilson interval.
+    expect(raekke).to_contain_text("57 % (39 %–73 %; n = 28)")
+    assert "Hemmeligborger" not in page.content()
+    page.get_by_role("navigation", name="Hvad virker for hvem").get_by_role(
+        "link", name="Tid til selvforsørgelse"
+    ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tid til selvforsørgelse")
     expect(page.get_by_text("Hele landet og hvert jobcenter")).to_be_visible()
 
