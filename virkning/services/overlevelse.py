@@ -40,13 +40,21 @@ EGET = "Eget jobcenter"
 RESTEN = "Resten af landet"
 
 
+# The date columns `_frame` reads (as dates; `anonymiseret` is a timestamp, read as text).
+DATOKOLONNER = {"fra", "til", "start", "dato"}
+
+
 def _frame(qs, kolonner: list[str]) -> pd.DataFrame:
     """The query's rows, through COPY on PostgreSQL (`udfald._ramme`): Django's per-row
-    conversion is the slow part at national scale. Ids as int64, the rest as text or NaN
-    (NULL); the caller parses the dates (`_datoer`)."""
+    conversion is the slow part at national scale. Ids as int64, dates as datetime64, the
+    rest as text or NaN (NULL)."""
     ider = [k for k in kolonner if k == "id" or k.endswith("_id")]
+    datoer = [k for k in kolonner if k in DATOKOLONNER]
     df = _ramme(
-        qs.values_list(*kolonner), kolonner, tekster=tuple(k for k in kolonner if k not in ider)
+        qs.values_list(*kolonner),
+        kolonner,
+        datoer=tuple(datoer),
+        tekster=tuple(k for k in kolonner if k not in ider and k not in datoer),
     )
     # An empty result has no types to infer; the ids must still join.
     for kolonne in ider:

@@ -71,7 +71,16 @@ def _ramme(
             forespoergsel = cursor.mogrify(tekst, params)
             if isinstance(forespoergsel, bytes):
                 forespoergsel = forespoergsel.decode()
-            cursor.copy_expert(f"COPY ({forespoergsel}) TO STDOUT WITH CSV", buffer)
+            # Dates as days since 1970: pandas reads numbers several times faster than dates.
+            udtryk = ", ".join(
+                f"q.\"{k}\" - DATE '1970-01-01'" if k in datoer else f'q."{k}"' for k in kolonner
+            )
+            navne = ", ".join(f'"{k}"' for k in kolonner)
+            # Only the code's own column names and the driver's rendering of the query.
+            cursor.copy_expert(
+                f"COPY (SELECT {udtryk} FROM ({forespoergsel}) AS q({navne})) TO STDOUT WITH CSV",  # noqa: S608
+                buffer,
+            )
         buffer.seek(0)
         if not buffer.getvalue():
             df = pd.DataFrame({k: pd.Series(dtype=object) for k in kolonner})
@@ -80,12 +89,17 @@ def _ramme(
             df = pd.read_csv(buffer, names=kolonner, header=None, dtype=tekst_typer)
         for kolonne in sande:
             df[kolonne] = df[kolonne] == "t"
+        for kolonne in datoer:
+            df[kolonne] = pd.to_datetime(df[kolonne].astype("float64"), unit="D")
     else:
         df = pd.DataFrame.from_records(list(qs), columns=kolonner)
         for kolonne in sande:
             df[kolonne] = df[kolonne].astype(bool)
+        for kolonne in datoer:
+            df[kolonne] = pd.to_datetime(df[kolonne])
+    # One unit, whichever way and whether empty or not: frames are merged on these columns.
     for kolonne in datoer:
-        df[kolonne] = pd.to_datetime(df[kolonne])
+        df[kolonne] = df[kolonne].astype("datetime64[us]")
     return df
 
 
