@@ -31,18 +31,14 @@ app.conf.beat_schedule = {
         "task": "kursuskob.tasks.beregn_kursusnoegletal",
         "schedule": crontab(hour=3, minute=30),
     },
-    # After the key figures and the goals: outcomes per effort (forløbstype, virksomhedscenter,
-    # course, company, screening category) per jobcentre and nationally, read by »Hvad virker«
-    # (`manage.py beregn_udfald`).
-    "beregn-udfald": {
-        "task": "virkning.tasks.beregn_udfald",
+    # After the key figures and the goals, »Hvad virker« in one run that loads the benefit
+    # periods once: outcomes per effort (forløbstype, virksomhedscenter, course, company,
+    # screening category) and the Kaplan–Meier curves of time to self-support with their
+    # log-rank tests, per jobcentre and nationally (`manage.py beregn_virkning`; each alone:
+    # `manage.py beregn_udfald`, `manage.py beregn_overlevelse`).
+    "beregn-virkning": {
+        "task": "virkning.tasks.beregn_virkning",
         "schedule": crontab(hour=3, minute=45),
-    },
-    # After the key figures: the Kaplan–Meier curves of time to self-support and their log-rank
-    # tests, nationally and per jobcentre (`manage.py beregn_overlevelse`).
-    "beregn-overlevelse": {
-        "task": "virkning.tasks.beregn_overlevelse",
-        "schedule": crontab(hour=3, minute=50),
     },
     # Then every running controlled trial draws the citizens who entered its window since the
     # benefit and target-group imports (`manage.py traek_lod [--dato ÅÅÅÅ-MM-DD]`).

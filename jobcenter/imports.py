@@ -13,6 +13,7 @@ import decimal
 import functools
 import gc
 import io
+import json
 import operator
 import re
 import uuid
@@ -622,6 +623,14 @@ def hentning(felt, forbindelse) -> Callable:
     """How a column's value is read off an instance: straight, or as bulk_create reads it
     (pre_save, then the database's form of the value)."""
     art = (felt.target_field if felt.many_to_one else felt).get_internal_type()
+    if art == "JSONField":
+        # The text Django's own adapter sends (json.dumps with the field's encoder); None as SQL
+        # NULL.
+        def json_tekst(obj):
+            vaerdi = felt.pre_save(obj, True)
+            return None if vaerdi is None else json.dumps(vaerdi, cls=felt.encoder)
+
+        return json_tekst
     if art in SOM_DE_ER and not (
         getattr(felt, "auto_now", False) or getattr(felt, "auto_now_add", False)
     ):

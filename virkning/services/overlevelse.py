@@ -21,15 +21,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from django.conf import settings
-from django.db import connection
 
 from borgere.models import Borger, Maalgruppeperiode, Praktikforloeb, Ydelsesperiode
+from jobcenter.imports import kopier
 from jobcenter.models import Beregning, Jobcenter
 from jobcenter.services import laast_beregning
 
 from ..access import kan_se_kurve, mindste_kurve
 from ..analysis.overlevelse import RISIKODAGE, haendelsestider, kaplan_meier, logrank
 from ..models import Gruppering, Logranktest, Maaling, Overlevelseskurve, StartArt
+from .udfald import _ramme
 
 NAVN = "overlevelse"
 AAR = 3
@@ -39,28 +40,40 @@ EGET = "Eget jobcenter"
 RESTEN = "Resten af landet"
 
 
+# The date columns `_frame` reads (as dates; `anonymiseret` is a timestamp, read as text).
+DATOKOLONNER = {"fra", "til", "start", "dato"}
+
+
 def _frame(qs, kolonner: list[str]) -> pd.DataFrame:
-    """The query's rows straight from the cursor: Django's per-row conversion is the slow part
-    at national scale, and pandas parses the dates itself."""
-    tekst, params = qs.values_list(*kolonner).query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(tekst, params)
-        df = pd.DataFrame(cursor.fetchall(), columns=kolonner)
+    """The query's rows, through COPY on PostgreSQL (`udfald._ramme`): Django's per-row
+    conversion is the slow part at national scale. Ids as int64, dates as datetime64, the
+    rest as text or NaN (NULL)."""
+    ider = [k for k in kolonner if k == "id" or k.endswith("_id")]
+    datoer = [k for k in kolonner if k in DATOKOLONNER]
+    df = _ramme(
+        qs.values_list(*kolonner),
+        kolonner,
+        datoer=tuple(datoer),
+        tekster=tuple(k for k in kolonner if k not in ider and k not in datoer),
+    )
     # An empty result has no types to infer; the ids must still join.
-    for kolonne in kolonner:
-        if kolonne == "id" or kolonne.endswith("_id"):
-            df[kolonne] = df[kolonne].astype("int64")
+    for kolonne in ider:
+        df[kolonne] = df[kolonne].astype("int64")
     return df
 
 
 def _datoer(df: pd.DataFrame, *kolonner: str) -> pd.DataFrame:
+    # One unit throughout: the frames are merged on these columns, and an empty column would
+    # otherwise come out in another unit than a parsed one.
     for kolonne in kolonner:
-        df[kolonne] = pd.to_datetime(df[kolonne])
+        df[kolonne] = pd.to_datetime(df[kolonne]).astype("datetime64[us]")
     return df
 
 
-def indlaes(*, dato: datetime.date) -> dict[str, pd.DataFrame]:
-    """The starts of both kinds with their group labels, event time and event; five queries."""
+def indlaes(*, dato: datetime.date, ydelser: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """The starts of both kinds with their group labels, event time and event; five queries,
+    four when `ydelser` (`udfald.ydelsesperioder(dato)`: every benefit period begun on or
+    before the day) is given."""
     try:
         vindue = dato.replace(year=dato.year - AAR)
     except ValueError:  # 29 February
@@ -90,11 +103,16 @@ def indlaes(*, dato: datetime.date) -> dict[str, pd.DataFrame]:
     # Only periods that reach the first start can hold a start.
     alle_starter = pd.concat([maalgruppe["start"], forloeb["start"]])
     foerste = alle_starter.min().date() if len(alle_starter) else dato
-    ydelser = _frame(
-        Ydelsesperiode.objects.exclude(til__lt=foerste).filter(fra__lte=dato).order_by(),
-        ["borger_id", "fra", "til"],
-    ).rename(columns={"borger_id": "borger"})
-    ydelser = _datoer(ydelser, "fra", "til")
+    if ydelser is None:
+        ydelser = _frame(
+            Ydelsesperiode.objects.exclude(til__lt=foerste).filter(fra__lte=dato).order_by(),
+            ["borger_id", "fra", "til"],
+        ).rename(columns={"borger_id": "borger"})
+        ydelser = _datoer(ydelser, "fra", "til")
+    else:
+        # The same rows out of the shared frame (every period begun on or before the day).
+        ydelser = ydelser[ydelser["til"].isna() | (ydelser["til"] >= pd.Timestamp(foerste))]
+        ydelser = ydelser.astype({"fra": "datetime64[us]", "til": "datetime64[us]"})
 
     screeninger = _frame(
         Maaling.objects.filter(kategori__isnull=False, dato__lte=dato).order_by(),
@@ -248,19 +266,19 @@ def _beregn(data: dict[str, pd.DataFrame], *, dato: datetime.date) -> _Skriver:
     return skriver
 
 
-def beregn_overlevelse(*, dato: datetime.date) -> int:
+def beregn_overlevelse(*, dato: datetime.date, ydelser: pd.DataFrame | None = None) -> int:
     """Compute every curve and test for `dato` and write them, replacing the day's rows;
-    returns the number of curves written."""
+    returns the number of curves written. `ydelser` as `indlaes` takes it."""
     with laast_beregning(navn=NAVN, dato=dato):
-        skriver = _beregn(indlaes(dato=dato), dato=dato)
+        skriver = _beregn(indlaes(dato=dato, ydelser=ydelser), dato=dato)
         navne = dict(Jobcenter.objects.values_list("id", "navn"))
         for kurve in skriver.kurver:
             if kurve.gruppering == Gruppering.ALLE and kurve.jobcenter_id is not None:
                 kurve.gruppe = navne[kurve.jobcenter_id][:100]
         Overlevelseskurve.objects.filter(dato=dato).delete()
         Logranktest.objects.filter(dato=dato).delete()
-        Overlevelseskurve.objects.bulk_create(skriver.kurver, batch_size=500)
-        Logranktest.objects.bulk_create(skriver.test, batch_size=500)
+        kopier(Overlevelseskurve, skriver.kurver, batch_size=500)
+        kopier(Logranktest, skriver.test, batch_size=500)
     return len(skriver.kurver)
 
 

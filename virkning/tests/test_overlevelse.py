@@ -291,13 +291,39 @@ def test_the_command_computes_the_day(data):
 
 @pytest.mark.django_db
 def test_the_nightly_task_is_scheduled_and_computes_the_day(data):
+    """One nightly job computes the curves and the outcomes per effort (sharing the benefit
+    periods); each stays a command and a task of its own."""
+    from django.core.management import call_command
+
     from config.celery import app
 
-    from ..tasks import beregn_overlevelse as opgave
+    from ..models import Indsatsudfald
+    from ..tasks import beregn_overlevelse, beregn_virkning
 
-    planlagt = app.conf.beat_schedule["beregn-overlevelse"]["task"]
-    assert planlagt == opgave.name == "virkning.tasks.beregn_overlevelse"
-    assert opgave(DAG.isoformat()) == Overlevelseskurve.objects.filter(dato=DAG).count() > 0
+    planlagt = {post["task"] for post in app.conf.beat_schedule.values()}
+    assert app.conf.beat_schedule["beregn-virkning"]["task"] == beregn_virkning.name
+    assert beregn_virkning.name == "virkning.tasks.beregn_virkning"
+    assert (
+        beregn_overlevelse.name not in planlagt and "virkning.tasks.beregn_udfald" not in planlagt
+    )
+    antal = beregn_virkning(DAG.isoformat())
+    assert antal["overlevelse"] == Overlevelseskurve.objects.filter(dato=DAG).count() > 0
+    assert antal["udfald"] == Indsatsudfald.objects.filter(dato=DAG).count()
+    call_command("beregn_virkning", "--dato", DAG.isoformat())
+    assert Overlevelseskurve.objects.filter(dato=DAG).count() == antal["overlevelse"]
+
+
+@pytest.mark.django_db
+def test_the_shared_benefit_periods_give_the_same_event_times_as_loading_them_alone(data):
+    from ..services.overlevelse import indlaes
+    from ..services.udfald import ydelsesperioder
+
+    alene = indlaes(dato=DAG)
+    delt = indlaes(dato=DAG, ydelser=ydelsesperioder(DAG))
+    assert alene.keys() == delt.keys()
+    for art in alene:
+        assert len(alene[art]) > 0 and alene[art]["haendelse"].any()
+        pd.testing.assert_frame_equal(alene[art], delt[art])
 
 
 # Suppression.
