@@ -284,6 +284,23 @@ class Overlevelse:
     jobcentre: list[Visning]
 
 
+def _skjul_ogsaa(visninger: list[Visning], *, i_alt: int) -> list[Visning]:
+    """Groups that add up to a total the user may know: if the hidden ones hold fewer than
+    `mindste_kurve()` together, the total less the groups shown would give them away, so the
+    smallest groups shown are hidden too until the hidden hold enough (secondary
+    suppression)."""
+    skjulte = i_alt - sum(v.n for v in visninger if v.kurve is not None)
+    viste = sorted(
+        (i for i, v in enumerate(visninger) if v.kurve is not None), key=lambda i: visninger[i].n
+    )
+    resultat = list(visninger)
+    while 0 < skjulte < mindste_kurve() and viste:
+        i = viste.pop(0)
+        skjulte += resultat[i].n
+        resultat[i] = Visning(gruppe=resultat[i].gruppe, n=None, kurve=None)
+    return resultat
+
+
 def _vis(bruger, kurve: Overlevelseskurve) -> Visning:
     if kan_se_kurve(bruger, kurve):
         return Visning(gruppe=kurve.gruppe, n=kurve.n, kurve=kurve)
@@ -312,17 +329,20 @@ def hent_overlevelse(*, bruger, start_art: str, gruppering: str) -> Overlevelse:
         jobcenter=None if gruppering == Gruppering.JOBCENTER else eget,
     ).first()
     grupper = [_vis(bruger, kurve) for kurve in valgte]
+    alle = list(raekker.filter(gruppering=Gruppering.ALLE).order_by("gruppe"))
+    landet = next((k.n for k in alle if k.jobcenter_id is None), None)
+    if eget is None and gruppering != Gruppering.JOBCENTER and landet is not None:
+        # The country's groups add up to the country's curve.
+        grupper = _skjul_ogsaa(grupper, i_alt=landet)
     # A group in the test hidden from this user hides the test too. (The country's test between
     # jobcentres holds only those large enough to show, and gives away none of them.)
     skjult = test is not None and sum(g.kurve is not None for g in grupper) < test.grupper
     if skjult and gruppering != Gruppering.JOBCENTER:
         test = None
-    jobcentre = [
-        _vis(bruger, kurve)
-        for kurve in raekker.filter(jobcenter__isnull=False, gruppering=Gruppering.ALLE).order_by(
-            "gruppe"
-        )
-    ]
+    jobcentre = [_vis(bruger, kurve) for kurve in alle if kurve.jobcenter_id is not None]
+    if landet is not None:
+        # The jobcentres add up to the country (which a jobcentre reads as itself and the rest).
+        jobcentre = _skjul_ogsaa(jobcentre, i_alt=landet)
     return Overlevelse(
         beregnet=beregning.afsluttet, grupper=grupper, test=test, jobcentre=jobcentre
     )
