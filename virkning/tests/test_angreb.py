@@ -548,3 +548,114 @@ def test_bs_own_screening_categories_and_indicators_are_not_named_in_as_national
     # The analytiker sees every jobcentre's figures (never a citizen): the names stay.
     tekst = client_for(analytiker).get(reverse("virkning:udfald")).content.decode()
     assert "Hemmelig kategori" in tekst and "Hemmelig indikator" in tekst
+
+
+# Oversized input on the leader's and administrator's own forms.
+
+
+@pytest.mark.django_db
+def test_the_trial_page_names_no_citizen_and_an_oversized_stop_reason_changes_nothing(
+    client_for, leder
+):
+    from borgere.models import Adgangslog
+    from borgere.tests.factories import BorgerFactory
+    from virkning.models import Forsoeg, Lodtraekning
+    from virkning.services.forsoeg import opret_forsoeg
+
+    forsoeg = opret_forsoeg(
+        bruger=leder,
+        forsoeg=Forsoeg(
+            navn="Eget forsøg",
+            indsats="mentor",
+            fra=datetime.date(2026, 3, 1),
+            til=datetime.date(2026, 5, 31),
+            slut=datetime.date(2026, 12, 31),
+            andel=0.5,
+            uger=13,
+        ),
+    )
+    borger = BorgerFactory(jobcenter=leder.jobcenter, fornavn="Trukket", efternavn="Deltagersen")
+    Lodtraekning.objects.create(
+        forsoeg=forsoeg, borger=borger, gruppe="indsats", tal=0.1, indgang=datetime.date(2026, 3, 2)
+    )
+    klient = client_for(leder)
+    logget = Adgangslog.objects.count()
+    tekst = klient.get(reverse("virkning:forsoeg", args=[forsoeg.pk])).content.decode()
+    assert "Deltagersen" not in tekst and borger.cpr[:6] not in tekst
+    assert Adgangslog.objects.count() == logget
+    svar = klient.post(
+        reverse("virkning:forsoeg_stop", args=[forsoeg.pk]), {"grund": "g" * 100_000}, follow=True
+    )
+    assert "højst" in svar.content.decode() or "max" in svar.content.decode().lower()
+    forsoeg.refresh_from_db()
+    assert forsoeg.stoppet is None
+
+
+@pytest.mark.django_db
+def test_an_indicator_with_a_huge_order_or_scale_is_refused_in_danish(client_for, administrator):
+    from virkning.models import Indikator
+
+    from .factories import InstrumentFactory
+
+    instrument = InstrumentFactory(oprettet_af=administrator, kode="eget")
+    godt = {
+        "kode": "ny",
+        "stilles_til": "borger",
+        "navn": "Ny",
+        "formulering": "Hvordan går det?",
+        "skala_min": "1",
+        "skala_max": "5",
+        "label_min": "Dårligt",
+        "label_max": "Godt",
+        "hoejere_er_bedre": "on",
+        "raekkefoelge": "1",
+    }
+    klient = client_for(administrator)
+    url = reverse("virkning:indikator_opret", args=[instrument.pk])
+    for felt, vaerdi in (
+        ("raekkefoelge", "9" * 30),
+        ("raekkefoelge", "-1"),
+        ("skala_max", "9" * 30),
+        ("skala_min", "-100000"),
+        ("formulering", "f" * 100_000),
+        ("navn", "n" * 100_000),
+        ("kode", "k" * 100_000),
+    ):
+        svar = klient.post(url, {**godt, felt: vaerdi})
+        assert svar.status_code == 200, felt
+        assert "form-error" in svar.content.decode(), felt
+    assert not Indikator.objects.filter(instrument=instrument).exists()
+
+
+@pytest.mark.django_db
+def test_a_consultant_id_of_b_on_the_due_list_answers_as_an_id_nobody_has(
+    client_for, konsulent, outsider
+):
+    import re
+
+    klient = client_for(konsulent)
+
+    def side(hvem: str) -> str:
+        tekst = klient.get(reverse("virkning:forfaldne"), {"hvem": hvem}).content.decode()
+        tekst = tekst.replace(hvem, "ID")
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", tekst)
+
+    ubrugt = str(outsider.pk + 10_000)
+    assert side(str(outsider.pk)) == side(ubrugt)
+
+
+@pytest.mark.django_db
+def test_the_leaders_own_jobcentre_is_not_the_one_hidden_to_protect_a_small_one(
+    tre_jobcentre, client_for, leder, jobcenter_a
+):
+    """Hiding Aarhus's own row from Aarhus protects nothing: it knows its own citizens."""
+    Overlevelseskurve.objects.filter(jobcenter=jobcenter_a).exclude(
+        gruppe="Resten af landet"
+    ).update(n=15, enheder={str(jobcenter_a.pk): 15})
+    Overlevelseskurve.objects.filter(gruppe="Hele landet").update(n=38)
+    tekst = client_for(leder).get(
+        reverse("virkning:overlevelse") + "?start=maalgruppe&gruppering=jobcenter"
+    )
+    tabel = jobcentertabel(tekst.content.decode())
+    assert ">20<" not in tabel and ">11<" not in tabel
+    assert ">15<" in tabel
