@@ -13,6 +13,8 @@ from ..models import Forsoeg, Indikator, Instrument, Screeningskategori, Udfalds
 
 INDSATS_MAKS = 2000
 STOPGRUND_MAKS = 1000
+# A trial's dates lie at most this many years ahead (to the year's end).
+LAENGST_AAR = 10
 
 
 class ForsoegForm(forms.ModelForm):
@@ -92,6 +94,11 @@ class ForsoegForm(forms.ModelForm):
             self.add_error("slut", "Forsøget skal slutte efter, optaget er slut.")
         if fra and fra < datetime.date(2000, 1, 1):
             self.add_error("fra", "Optaget kan tidligst begynde 1. januar 2000.")
+        senest = timezone.localdate().replace(month=12, day=31)
+        senest = senest.replace(year=senest.year + LAENGST_AAR)
+        for felt in ("fra", "til", "slut"):
+            if data.get(felt) and data[felt] > senest and felt not in self.errors:
+                self.add_error(felt, f"Datoen må højst ligge {LAENGST_AAR} år ude i fremtiden.")
         udfald = data.get("udfald")
         if udfald == Udfaldsmaal.PROGRESSION and not data.get("indikator"):
             self.add_error("indikator", "Vælg den indikator, progressionen måles på.")

@@ -302,6 +302,32 @@ class Overlevelse:
     jobcentre: list[Visning]
 
 
+def _skjul_ogsaa(
+    bruger, kurver: list[Overlevelseskurve], *, i_alt: int, eget: int | None
+) -> list[Visning]:
+    """Groups that add up to a total the user may know. The user knows the groups shown and
+    their own jobcentre's (`eget`); if the rest hold fewer than `mindste_kurve()` together, the
+    total less the known would give them away, so the smallest groups shown (never the user's
+    own, which they know anyway) are hidden too until the rest hold enough (secondary
+    suppression)."""
+    visninger = [_vis(bruger, kurve) for kurve in kurver]
+
+    def egen(i: int) -> bool:
+        return eget is not None and kurver[i].jobcenter_id == eget
+
+    kendte = sum(k.n for i, k in enumerate(kurver) if visninger[i].kurve is not None or egen(i))
+    skjulte = i_alt - kendte
+    viste = sorted(
+        (i for i, v in enumerate(visninger) if v.kurve is not None and not egen(i)),
+        key=lambda i: kurver[i].n,
+    )
+    while 0 < skjulte < mindste_kurve() and viste:
+        i = viste.pop(0)
+        skjulte += kurver[i].n
+        visninger[i] = Visning(gruppe=visninger[i].gruppe, n=None, kurve=None)
+    return visninger
+
+
 def _vis(bruger, kurve: Overlevelseskurve) -> Visning:
     if kan_se_kurve(bruger, kurve):
         return Visning(gruppe=kurve.gruppe, n=kurve.n, kurve=kurve)
@@ -329,18 +355,26 @@ def hent_overlevelse(*, bruger, start_art: str, gruppering: str) -> Overlevelse:
         gruppering=gruppering,
         jobcenter=None if gruppering == Gruppering.JOBCENTER else eget,
     ).first()
-    grupper = [_vis(bruger, kurve) for kurve in valgte]
+    valgte = list(valgte)
+    alle = list(raekker.filter(gruppering=Gruppering.ALLE).order_by("gruppe"))
+    landet = next((k.n for k in alle if k.jobcenter_id is None), None)
+    if eget is None and gruppering != Gruppering.JOBCENTER and landet is not None:
+        # The country's groups add up to the country's curve.
+        grupper = _skjul_ogsaa(bruger, valgte, i_alt=landet, eget=None)
+    else:
+        grupper = [_vis(bruger, kurve) for kurve in valgte]
     # A group in the test hidden from this user hides the test too. (The country's test between
     # jobcentres holds only those large enough to show, and gives away none of them.)
     skjult = test is not None and sum(g.kurve is not None for g in grupper) < test.grupper
     if skjult and gruppering != Gruppering.JOBCENTER:
         test = None
-    jobcentre = [
-        _vis(bruger, kurve)
-        for kurve in raekker.filter(jobcenter__isnull=False, gruppering=Gruppering.ALLE).order_by(
-            "gruppe"
-        )
-    ]
+    # The jobcentres add up to the country (which a jobcentre reads as itself and the rest).
+    jobcentre = _skjul_ogsaa(
+        bruger,
+        [kurve for kurve in alle if kurve.jobcenter_id is not None],
+        i_alt=landet if landet is not None else 0,
+        eget=eget,
+    )
     return Overlevelse(
         beregnet=beregning.afsluttet, grupper=grupper, test=test, jobcentre=jobcentre
     )

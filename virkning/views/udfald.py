@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +17,7 @@ from jobcenter.models import Beregning, Jobcenter
 from jobcenter.paneler import Tavle
 
 from .. import access, tasks
-from ..models import Gruppeart, Indsatsudfald
+from ..models import Art, Gruppeart, Indikator, Indsatsudfald, Instrument, Screeningskategori
 from ..services.udfald import UDFALD, bedste, graense, seneste_dato, udfaldsraekker
 
 # A table shows at most this many groups (companies are thousands nationally).
@@ -74,7 +75,11 @@ def maa_se(request: HttpRequest, raekke: Indsatsudfald, n: int, enheder: dict | 
 
 
 def andelscelle(request, raekke: Indsatsudfald) -> Celle:
-    if raekke.andel is None or not maa_se(request, raekke, raekke.n, raekke.enheder):
+    # A count is a figure too: beside »for få« it is told only where the figure could be
+    # (another jobcentre's few forløb at a company are its n less the viewer's own).
+    if not maa_se(request, raekke, raekke.n, raekke.enheder):
+        return FOR_FAA
+    if raekke.andel is None:
         return Celle(vaerdi=None, interval="", n=raekke.n, sortering=None)
     return Celle(
         vaerdi=procent(raekke.andel),
@@ -84,10 +89,18 @@ def andelscelle(request, raekke: Indsatsudfald) -> Celle:
     )
 
 
+def antal(request, raekke: Indsatsudfald) -> int | None:
+    """The group's forløb (or enrolments), where the viewer may know the count."""
+    return raekke.antal if maa_se(request, raekke, raekke.antal, raekke.enheder) else None
+
+
 def progressionsceller(request, raekke: Indsatsudfald) -> dict[str, Celle]:
     celler = {}
     for post in raekke.progression:
-        if post["middel"] is None or not maa_se(request, raekke, post["n"], post.get("enheder")):
+        if not maa_se(request, raekke, post["n"], post.get("enheder")):
+            celler[post["indikator"]] = FOR_FAA
+            continue
+        if post["middel"] is None:
             celler[post["indikator"]] = Celle(vaerdi=None, interval="", n=post["n"], sortering=None)
             continue
         celler[post["indikator"]] = Celle(
@@ -99,23 +112,70 @@ def progressionsceller(request, raekke: Indsatsudfald) -> dict[str, Celle]:
     return celler
 
 
+@dataclass(frozen=True)
+class Synlige:
+    """What a jobcentre's staff may see named in the country's rows: the screening categories
+    and progression indicators of their own instruments and the national templates. The country
+    is computed over every jobcentre's measurements, but another jobcentre's own instrument is
+    not found for them, nor are its categories' and indicators' names."""
+
+    kategorier: frozenset[int]
+    # Indicator key (»instrument code/indicator code«) → the name the user knows it by.
+    indikatorer: dict[str, str]
+
+
+def synlige(bruger) -> Synlige | None:
+    """None: the analytiker, who sees every jobcentre's figures."""
+    if not bruger.er_i_jobcenter:
+        return None
+    instrumenter = Instrument.objects.synlige_for(bruger)
+    navne = {}
+    # The templates first, so the jobcentre's own copy names a shared key.
+    for kode, ikode, navn in (
+        Indikator.objects.filter(instrument__in=instrumenter, instrument__art=Art.PROGRESSION)
+        .order_by(F("instrument__jobcenter_id").asc(nulls_first=True), "instrument__version")
+        .values_list("instrument__kode", "kode", "navn")
+    ):
+        navne[f"{kode}/{ikode}"] = navn
+    kategorier = Screeningskategori.objects.filter(instrument__in=instrumenter)
+    return Synlige(kategorier=frozenset(kategorier.values_list("pk", flat=True)), indikatorer=navne)
+
+
+def kun_synlige(raekker, synlig: Synlige | None) -> list[Indsatsudfald]:
+    """The rows and progression figures the user may see named (see `Synlige`)."""
+    if synlig is None:
+        return list(raekker)
+    resultat = []
+    for r in raekker:
+        if r.gruppeart == Gruppeart.KATEGORI and r.gruppe_id not in synlig.kategorier:
+            continue
+        r.progression = [
+            {**post, "navn": synlig.indikatorer[post["indikator"]]}
+            for post in r.progression
+            if post["indikator"] in synlig.indikatorer
+        ]
+        resultat.append(r)
+    return resultat
+
+
 def tabeller(request, raekker, *, jobcenter_id, sorter: str) -> list[dict]:
     """A table per kind of group: each group's own and national figures side by side."""
     arter = {art: {} for art in Gruppeart.values}
     indikatorer = {art: {} for art in Gruppeart.values}
-    for r in raekker:
+    for r in kun_synlige(raekker, synlige(request.user)):
         linje = arter[r.gruppeart].setdefault(r.gruppe_id, Linje(navn=r.gruppe_navn))
         for post in r.progression:
             indikatorer[r.gruppeart].setdefault(post["indikator"], post)
         if r.jobcenter_id is None:
             linje.landet = andelscelle(request, r)
             linje.landet_prog = progressionsceller(request, r)
-            linje.antal = r.antal if jobcenter_id is None else linje.antal
+            if jobcenter_id is None:
+                linje.antal = antal(request, r)
         else:
             linje.navn = r.gruppe_navn
             linje.egen = andelscelle(request, r)
             linje.egen_prog = progressionsceller(request, r)
-            linje.antal = r.antal
+            linje.antal = antal(request, r)
     resultat = []
     for art, navn in Gruppeart.choices:
         linjer = list(arter[art].values())
