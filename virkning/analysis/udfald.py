@@ -177,3 +177,24 @@ def udfald(
     andele["art"] = andele["art"].map(navne)
     progression["art"] = progression["art"].map(navne)
     return Udfald(andele=andele, progression=progression.drop(columns=["summen", "kvadratsum"]))
+
+
+def skjul_fratraekning(
+    df: pd.DataFrame, *, noegle: list[str], kolonner: list[str], graense: int
+) -> pd.DataFrame:
+    """Suppress the national figures one could read a jobcentre's few cases from: the national
+    row less the jobcentres' shown rows is the jobcentres' hidden rows together, so where those
+    hold some, but fewer than `graense`, cases (`n`), the national figure (`kolonner`) is hidden
+    too (secondary suppression). Returns a copy."""
+    df = df.copy()
+    egne = df["jobcenter_id"].notna()
+    skjult = (
+        df[egne & (df["n"] < graense)]
+        .groupby(noegle, as_index=False)["n"]
+        .sum()
+        .rename(columns={"n": "skjult"})
+    )
+    n_skjult = df[noegle].merge(skjult, on=noegle, how="left")["skjult"].fillna(0).to_numpy()
+    maske = ~egne.to_numpy() & (n_skjult > 0) & (n_skjult < graense)
+    df.loc[maske, kolonner] = np.nan
+    return df

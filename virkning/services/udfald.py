@@ -39,7 +39,7 @@ from kursuskob.models import Kursus, Tilmelding
 from kursuskob.models.kob import Status
 from virksomheder.models import Virksomhed, Virksomhedscenter
 
-from ..analysis.udfald import VINDUE_DAGE, udfald
+from ..analysis.udfald import VINDUE_DAGE, skjul_fratraekning, udfald
 from ..models import Art, Gruppeart, Indikator, Indsatsudfald, Maaling, Screeningskategori, Svar
 
 UDFALD = "udfald"
@@ -289,6 +289,15 @@ def _dominerende(df: pd.DataFrame, noegle: list[str], mindst: int) -> dict:
 def raekker(andele, progression, indikatorer, mindst, *, dato, beregnet) -> list[Indsatsudfald]:
     navne = gruppenavne(andele)
     noegle = ["jobcenter_id", "art", "gruppe_id"]
+    andele = skjul_fratraekning(
+        andele, noegle=["art", "gruppe_id"], kolonner=["andel", "nedre", "oevre"], graense=mindst
+    )
+    progression = skjul_fratraekning(
+        progression,
+        noegle=["art", "gruppe_id", "indikator"],
+        kolonner=["middel", "nedre", "oevre"],
+        graense=mindst,
+    )
     # A national figure's n of the jobcentres that could subtract their own (collapsed or not).
     enheder = _dominerende(andele, ["art", "gruppe_id"], mindst)
     prog_enheder = _dominerende(progression, ["art", "gruppe_id", "indikator"], mindst)

@@ -17,7 +17,12 @@ from kursuskob.models import Tilmelding
 from kursuskob.models.kob import Status
 from kursuskob.tests.factories import KursuskobFactory
 from virkning import tasks
-from virkning.analysis.udfald import andel_med_interval, middel_med_interval, udfald
+from virkning.analysis.udfald import (
+    andel_med_interval,
+    middel_med_interval,
+    skjul_fratraekning,
+    udfald,
+)
 from virkning.models import Art, Gruppeart, Indsatsudfald, Screeningskategori
 from virkning.services.udfald import beregn_udfald
 from virkning.views.udfald import ledertavler
@@ -62,6 +67,32 @@ def test_figures_below_ten_are_not_numbers_but_their_n_is_kept():
     assert andel[1] == 0.5
     middel, _, _ = middel_med_interval([9.0, 10.0], [9.0, 10.0], [9, 10])
     assert np.isnan(middel[0]) and middel[1] == 1.0
+
+
+def test_a_national_figure_is_hidden_when_the_jobcentres_hidden_rows_hold_a_few_cases():
+    """An analytiker reads the national row and every jobcentre's: the national figure less the
+    shown ones gives the hidden ones together. Company 7: A shows 12, B hides 2 → national hidden.
+    Company 8: A shows 12, B hides 9 and C hides 3 → 12 hidden together, national shown.
+    Company 9: nothing hidden → shown."""
+    df = pd.DataFrame(
+        [
+            (np.nan, "virksomhed", 7, 14, 0.5),
+            (1, "virksomhed", 7, 12, 0.5),
+            (2, "virksomhed", 7, 2, np.nan),
+            (np.nan, "virksomhed", 8, 24, 0.5),
+            (1, "virksomhed", 8, 12, 0.5),
+            (2, "virksomhed", 8, 9, np.nan),
+            (3, "virksomhed", 8, 3, np.nan),
+            (np.nan, "virksomhed", 9, 12, 0.5),
+            (1, "virksomhed", 9, 12, 0.5),
+        ],
+        columns=["jobcenter_id", "art", "gruppe_id", "n", "andel"],
+    )
+    ud = skjul_fratraekning(df, noegle=["art", "gruppe_id"], kolonner=["andel"], graense=10)
+    national = ud[ud["jobcenter_id"].isna()].set_index("gruppe_id")["andel"]
+    assert np.isnan(national[7]) and national[8] == 0.5 and national[9] == 0.5
+    assert ud[ud["jobcenter_id"] == 1]["andel"].tolist() == [0.5, 0.5, 0.5]
+    assert df.loc[0, "andel"] == 0.5  # the input is left as it was
 
 
 def test_generated_units_give_per_group_and_national_figures_as_the_libraries_do():
@@ -249,7 +280,9 @@ def test_the_service_writes_counts_shares_and_progression_per_group_and_national
     lav, hoej = DescrStatsW(aendringer).tconfint_mean()
     assert (tro["nedre"], tro["oevre"]) == (pytest.approx(lav), pytest.approx(hoej))
     landet = raekke(Gruppeart.FORLOEBSTYPE, data["praktik"].pk)
-    assert (landet.antal, landet.n, landet.andel) == (14, 13, pytest.approx(4 / 13))
+    # Aarhus shows its twelve, Aalborg hides its one: the national figure less Aarhus's would
+    # be Aalborg's one citizen, so the national share is hidden too.
+    assert (landet.antal, landet.n, landet.andel) == (14, 13, None)
     # Only Aarhus could subtract its own twelve from the thirteen; Aalborg's one is not kept.
     assert landet.enheder == {str(jobcenter_a.pk): 12}
     assert landet.progression[0]["enheder"] == {str(jobcenter_a.pk): 10}
