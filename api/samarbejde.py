@@ -133,6 +133,7 @@ class OpgaveSerializer(serializers.ModelSerializer):
             "ansvarlig",
             "udfoert",
             "oprettet",
+            "opdateret",
             "praktikforloeb",
         ]
 
@@ -140,12 +141,15 @@ class OpgaveSerializer(serializers.ModelSerializer):
         return self.context.get("forloeb", {}).get(opgave.pk)
 
 
+@extend_schema_view(list=extend_schema(parameters=[AENDRET_EFTER]))
 class OpgaveViewSet(Laeseressource):
     """Jobcentrets egne opgaver. En opgave fra et forløb nævner ingen borger; forløbets id
     vises kun for en nøgle med omfanget borgerdata (og skrives i adgangsloggen)."""
 
     model = Opgave
     serializer_class = OpgaveSerializer
+    pagination_class = SiderEfterAendring
+    filtrer_aendret = True
     handling_detalje = Handling.FORLOEB_VIST
 
     def raekker(self):
@@ -188,14 +192,18 @@ class JobordreSerializer(serializers.ModelSerializer):
             "beskrivelse",
             "kontaktperson",
             "oprettet",
+            "opdateret",
         ]
 
 
+@extend_schema_view(list=extend_schema(parameters=[AENDRET_EFTER]))
 class JobordreViewSet(Laeseressource):
     """Jobcentrets egne jobordrer (kandidaterne, som er borgere, vises ikke her)."""
 
     model = Jobordre
     serializer_class = JobordreSerializer
+    pagination_class = SiderEfterAendring
+    filtrer_aendret = True
 
 
 class AftaleSerializer(serializers.ModelSerializer):
@@ -270,16 +278,20 @@ class VirksomhedscenterSerializer(serializers.ModelSerializer):
             "tovholder",
             "aktiv",
             "oprettet",
+            "opdateret",
             "pladser",
         ]
 
 
+@extend_schema_view(list=extend_schema(parameters=[AENDRET_EFTER]))
 class VirksomhedscenterViewSet(Laeseressource):
     """Jobcentrets egne virksomhedscentre med deres pladser (hvem der fylder en plads, er et
     forløb og vises under praktikforløb)."""
 
     model = Virksomhedscenter
     serializer_class = VirksomhedscenterSerializer
+    pagination_class = SiderEfterAendring
+    filtrer_aendret = True
 
     def raekker(self):
         return (

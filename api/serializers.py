@@ -49,6 +49,7 @@ class KontaktSerializer(serializers.ModelSerializer):
             "note",
             "naeste_skridt",
             "oprettet",
+            "opdateret",
         ]
 
 
@@ -99,7 +100,7 @@ class YdelsesperiodeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Ydelsesperiode
-        fields = ["id", "borger", "ydelse", "fra", "til"]
+        fields = ["id", "borger", "ydelse", "fra", "til", "opdateret"]
 
 
 class MaalgruppeperiodeSerializer(serializers.ModelSerializer):
@@ -107,7 +108,7 @@ class MaalgruppeperiodeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Maalgruppeperiode
-        fields = ["id", "borger", "maalgruppe", "fra", "til"]
+        fields = ["id", "borger", "maalgruppe", "fra", "til", "opdateret"]
 
 
 class PraktikforloebSerializer(serializers.ModelSerializer):
@@ -128,4 +129,5 @@ class PraktikforloebSerializer(serializers.ModelSerializer):
             "udfald",
             "selvforsoergende_4_uger",
             "oprettet",
+            "opdateret",
         ]

@@ -117,18 +117,21 @@ class VirksomhedViewSet(Laeseressource):
 
 
 @extend_schema_view(
+    list=extend_schema(parameters=[AENDRET_EFTER]),
     create=opret_skema(
         skrivning.KontaktOpretSerializer,
         serializers.KontaktSerializer,
         "Registrér en kontakt med en virksomhed, med kontaktformularens regler. Kræver omfanget "
         "write.",
-    )
+    ),
 )
 class KontaktViewSet(Opretter, Laeseressource):
     """Jobcentrets egne kontakter med virksomheder."""
 
     model = Kontakt
     serializer_class = serializers.KontaktSerializer
+    pagination_class = SiderEfterAendring
+    filtrer_aendret = True
 
 
 @extend_schema_view(list=extend_schema(parameters=[AENDRET_EFTER]))
@@ -160,6 +163,7 @@ class BorgerViewSet(Laeseressource):
 
 
 @extend_schema_view(
+    list=extend_schema(parameters=[AENDRET_EFTER]),
     create=opret_skema(
         skrivning.YdelsesperiodeOpretSerializer,
         serializers.YdelsesperiodeSerializer,
@@ -173,6 +177,8 @@ class YdelsesperiodeViewSet(Bulk, Laeseressource):
 
     model = Ydelsesperiode
     serializer_class = serializers.YdelsesperiodeSerializer
+    pagination_class = SiderEfterAendring
+    filtrer_aendret = True
     kraever_borgerdata = True
     borger_id_felt = "borger_id"
 
@@ -183,6 +189,7 @@ class YdelsesperiodeViewSet(Bulk, Laeseressource):
 
 
 @extend_schema_view(
+    list=extend_schema(parameters=[AENDRET_EFTER]),
     create=opret_skema(
         skrivning.MaalgruppeperiodeOpretSerializer,
         serializers.MaalgruppeperiodeSerializer,
@@ -196,6 +203,8 @@ class MaalgruppeperiodeViewSet(Bulk, Laeseressource):
 
     model = Maalgruppeperiode
     serializer_class = serializers.MaalgruppeperiodeSerializer
+    pagination_class = SiderEfterAendring
+    filtrer_aendret = True
     kraever_borgerdata = True
     borger_id_felt = "borger_id"
 
@@ -206,6 +215,7 @@ class MaalgruppeperiodeViewSet(Bulk, Laeseressource):
 
 
 @extend_schema_view(
+    list=extend_schema(parameters=[AENDRET_EFTER]),
     create=opret_skema(
         skrivning.ForloebOpretSerializer,
         serializers.PraktikforloebSerializer,
@@ -221,6 +231,8 @@ class PraktikforloebViewSet(Bulk, Laeseressource):
 
     model = Praktikforloeb
     serializer_class = serializers.PraktikforloebSerializer
+    pagination_class = SiderEfterAendring
+    filtrer_aendret = True
     kraever_borgerdata = True
     borger_id_felt = "borger_id"
     handling_detalje = Handling.FORLOEB_VIST

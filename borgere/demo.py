@@ -4,6 +4,8 @@ import datetime
 import random
 from decimal import Decimal
 
+from django.utils import timezone
+
 from jobcenter.models import Jobcenter
 from virksomheder.demo import EFTERNAVNE, FORNAVNE, VEJE
 from virksomheder.models import Plads, Virksomhed
@@ -148,7 +150,7 @@ def opret_forloeb(rng: random.Random, brugere, idag: datetime.date) -> int:
                 # Off benefits when the job or education starts.
                 Ydelsesperiode.objects.filter(
                     borger=borger, fra__lt=planlagt, til__isnull=True
-                ).update(til=planlagt)
+                ).update(til=planlagt, opdateret=timezone.now())
             Praktikaftale.objects.create(
                 forloeb=forloeb,
                 maal=rng.choice(

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from django.db.models import Model
+from django.utils import timezone
 from stdnum.dk import cvr as stdnum_cvr
 
 from jobcenter.access import er_drift
@@ -316,7 +317,9 @@ def plan_forloeb(bruger: Bruger, rows, fremskridt) -> Plan:
         )
         for pk, slut_dato in plan.opdaterede:
             Praktikforloeb.objects.filter(pk=pk).update(
-                faktisk_slut=slut_dato, trin=Trin.AFSLUTNING if slut_dato else Trin.UNDERVEJS
+                faktisk_slut=slut_dato,
+                trin=Trin.AFSLUTNING if slut_dato else Trin.UNDERVEJS,
+                opdateret=timezone.now(),
             )
 
     plan.skriv = skriv

@@ -149,3 +149,19 @@ class JobcenterQuerySet(models.QuerySet):
         if not (user.is_authenticated and user.er_i_jobcenter):
             return self.none()
         return self.filter(jobcenter_id=user.jobcenter_id)
+
+
+class Aendringstid(models.Model):
+    """A row's time of last change, which the API's `aendret_efter` syncs on. `save()` sets it,
+    also with `update_fields` (a save of some fields is a change too); `bulk_create` and the
+    imports' COPY set it through the field's pre_save; a `QuerySet.update()` must name it."""
+
+    opdateret = models.DateTimeField("opdateret", auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields:
+            update_fields = {*update_fields, "opdateret"}
+        super().save(*args, update_fields=update_fields, **kwargs)

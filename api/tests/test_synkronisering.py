@@ -1,9 +1,28 @@
-"""A system syncs incrementally: all pages once, then only what changed since, each row once."""
+"""A system syncs incrementally: all pages once, then only what changed since, each row once,
+whichever way the row was written (page, service, import, bulk)."""
+
+import datetime
 
 import pytest
+from django.utils import timezone
 
-from borgere.models import Borger
+from borgere.models import Borger, Maalgruppeperiode, Praktikforloeb, Ydelsesperiode
 from borgere.tests.factories import BorgerFactory
+from jobcenter.imports import importer
+from kursuskob.models import Fase, Status, Tilmelding
+from kursuskob.tests.factories import KursuskobFactory
+from virksomheder.models import (
+    Formaal,
+    Initiativ,
+    Jobordre,
+    Kanal,
+    Kontakt,
+    Opgave,
+    Plads,
+    Virksomhedscenter,
+)
+from virksomheder.services import afslut_opgave
+from virksomheder.tests.factories import VirksomhedFactory
 
 from .factories import api_klient, systemnoegle
 
@@ -66,3 +85,159 @@ def test_a_change_during_paging_does_not_repeat_a_row_already_read(administrator
     ider = [r["id"] for r in foerste_side + resten]
     assert sorted(ider) == sorted(set(ider))
     assert len(ider) == 4
+
+
+# Every resource with a time of change, and every way its rows are written.
+
+
+BORGERE = "cpr;navn;kommunenummer\n0101901234;Karen Blixen;751\n0202851234;H C Andersen;751"
+
+
+def importer_som(bruger, type_: str, tekst: str):
+    return importer(type_=type_, indhold=tekst.encode(), filnavn="fil.csv", bruger=bruger)
+
+
+def skub_tilbage(*modeller) -> str:
+    """Every row of these models changed two days ago; the answer is the sync's mark, one day
+    ago (so the test needs no sleeping between writes)."""
+    for model in modeller:
+        model.objects.update(opdateret=timezone.now() - datetime.timedelta(days=2))
+    return (timezone.now() - datetime.timedelta(days=1)).isoformat()
+
+
+def aendrede(klient, adresse: str, skel: str) -> list[int]:
+    svar = klient.get(f"/api/v1/{adresse}/", {"aendret_efter": skel})
+    assert svar.status_code == 200
+    return [r["id"] for r in svar.json()["results"]]
+
+
+@pytest.mark.parametrize(
+    ("importtype", "adresse", "model", "foer", "efter"),
+    [
+        (
+            "ydelser",
+            "ydelsesperioder",
+            Ydelsesperiode,
+            "cpr;ydelse;fra;til\n0101901234;kontanthjaelp;01-01-2026;\n"
+            "0202851234;kontanthjaelp;01-01-2026;",
+            "cpr;ydelse;fra;til\n0101901234;kontanthjaelp;01-01-2026;30-06-2026\n"
+            "0202851234;kontanthjaelp;01-01-2026;",
+        ),
+        (
+            "maalgrupper",
+            "maalgruppeperioder",
+            Maalgruppeperiode,
+            "cpr;maalgruppe;fra;til\n0101901234;2;01-01-2026;\n0202851234;2;01-01-2026;",
+            "cpr;maalgruppe;fra;til\n0101901234;2;01-01-2026;30-06-2026\n0202851234;2;01-01-2026;",
+        ),
+        (
+            "forloeb",
+            "praktikforloeb",
+            Praktikforloeb,
+            "cpr;cvr;type;start;slut\n0101901234;13585628;virksomhedspraktik;01-09-2026;\n"
+            "0202851234;13585628;virksomhedspraktik;01-09-2026;",
+            "cpr;cvr;type;start;slut\n"
+            "0101901234;13585628;virksomhedspraktik;01-09-2026;30-11-2026\n"
+            "0202851234;13585628;virksomhedspraktik;01-09-2026;",
+        ),
+    ],
+)
+def test_an_import_that_changes_a_row_shows_it_to_the_next_sync_and_an_unchanged_one_does_not(
+    administrator, importtype, adresse, model, foer, efter
+):
+    importer_som(administrator, "borgere", BORGERE)
+    importer_som(administrator, importtype, foer)
+    klient = api_klient(systemnoegle(administrator)[1])
+    skel = skub_tilbage(model)
+
+    assert importer_som(administrator, importtype, foer).uaendrede == 2
+    assert aendrede(klient, adresse, skel) == []
+
+    assert importer_som(administrator, importtype, efter).opdaterede == 1
+    aendret = model.objects.get(borger__cpr="0101901234")
+    assert aendrede(klient, adresse, skel) == [aendret.pk]
+
+
+def test_a_save_of_some_fields_is_a_change_a_sync_sees(administrator, konsulent):
+    virksomhed = VirksomhedFactory()
+    opgaver = [
+        Opgave.objects.create(
+            jobcenter=konsulent.jobcenter,
+            virksomhed=virksomhed,
+            titel=titel,
+            frist=datetime.date(2026, 12, 1),
+            ansvarlig=konsulent,
+        )
+        for titel in ("Ring", "Skriv")
+    ]
+    klient = api_klient(systemnoegle(administrator)[1])
+    skel = skub_tilbage(Opgave)
+    assert aendrede(klient, "opgaver", skel) == []
+    afslut_opgave(bruger=konsulent, opgave=Opgave.objects.get(pk=opgaver[1].pk))
+    assert aendrede(klient, "opgaver", skel) == [opgaver[1].pk]
+
+
+def test_a_changed_place_shows_its_virksomhedscenter_to_the_next_sync(administrator, konsulent):
+    virksomhed = VirksomhedFactory()
+    centre = [
+        Virksomhedscenter.objects.create(
+            jobcenter=konsulent.jobcenter, virksomhed=virksomhed, navn=navn, form="virtuelt"
+        )
+        for navn in ("Nord", "Syd")
+    ]
+    plads = Plads.objects.create(virksomhedscenter=centre[0], funktion="Lager")
+    klient = api_klient(systemnoegle(administrator)[1])
+    skel = skub_tilbage(Virksomhedscenter)
+    assert aendrede(klient, "virksomhedscentre", skel) == []
+    plads.aktiv = False
+    plads.save()
+    svar = klient.get("/api/v1/virksomhedscentre/", {"aendret_efter": skel}).json()["results"]
+    assert [(r["id"], r["pladser"][0]["aktiv"]) for r in svar] == [(centre[0].pk, False)]
+
+
+def test_rows_of_every_synced_resource_come_in_order_of_change(administrator, konsulent):
+    virksomhed = VirksomhedFactory()
+    kontakter = [
+        Kontakt.objects.create(
+            jobcenter=konsulent.jobcenter,
+            virksomhed=virksomhed,
+            dato=datetime.date(2026, 11, 1),
+            kanal=Kanal.TELEFON,
+            initiativ=Initiativ.OPSOEGENDE,
+            formaal=Formaal.SAELGE_BORGER,
+        )
+        for _ in range(3)
+    ]
+    jobordrer = [
+        Jobordre.objects.create(jobcenter=konsulent.jobcenter, virksomhed=virksomhed, stilling=s)
+        for s in ("Smed", "Bager", "Maler")
+    ]
+    klient = api_klient(systemnoegle(administrator)[1])
+    skel = skub_tilbage(Kontakt, Jobordre)
+    # The first row changes last: it comes last, after the others, each once.
+    for raekker in (kontakter, jobordrer):
+        for raekke in reversed(raekker):
+            raekke.save()
+    assert aendrede(klient, "kontakter", skel) == [k.pk for k in reversed(kontakter)]
+    assert aendrede(klient, "jobordrer", skel) == [j.pk for j in reversed(jobordrer)]
+
+
+def test_a_course_enrolment_saved_with_some_fields_is_synced_and_its_history_kept(administrator, konsulent):
+    kob = KursuskobFactory(tovholder=konsulent, fase=Fase.VISITATION)
+    tilmeldinger = [
+        Tilmelding.objects.create(
+            kursuskob=kob,
+            borger=BorgerFactory(jobcenter=konsulent.jobcenter),
+            jobcenter=konsulent.jobcenter,
+            status=Status.HENVIST,
+        )
+        for _ in range(2)
+    ]
+    klient = api_klient(systemnoegle(administrator)[1])
+    skel = skub_tilbage(Tilmelding)
+    assert aendrede(klient, "kursustilmeldinger", skel) == []
+    aendret = Tilmelding.objects.get(pk=tilmeldinger[0].pk)
+    aendret.status = Status.OPTAGET
+    aendret.save(update_fields=["status"])
+    assert aendrede(klient, "kursustilmeldinger", skel) == [aendret.pk]
+    assert aendret.history.count() == 2

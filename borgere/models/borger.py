@@ -19,7 +19,7 @@ from simple_history.models import HistoricalRecords
 from stdnum.dk import cpr as stdnum_cpr
 from stdnum.exceptions import ValidationError as StdnumError
 
-from jobcenter.models import Jobcenter, JobcenterQuerySet
+from jobcenter.models import Aendringstid, Jobcenter, JobcenterQuerySet
 from jobcenter.validators import validate_postnummer, validate_telefon
 from virksomheder.models import Jobordre
 
@@ -211,7 +211,7 @@ class PeriodeQuerySet(models.QuerySet):
         return self.overlapper(dato, dato)
 
 
-class Periode(models.Model):
+class Periode(Aendringstid):
     """A dated stretch of a citizen's history. Periods of one kind never overlap for one
     citizen: PostgreSQL enforces it with an exclusion constraint, `clean()` explains it."""
 

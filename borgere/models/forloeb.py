@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from jobcenter.models import Aendringstid
 from virksomheder.models import (
     Aftale,
     Arbejdssted,
@@ -124,7 +125,7 @@ class PraktikforloebQuerySet(models.QuerySet):
         return self.filter(plads=plads).optager(fra, til)
 
 
-class Praktikforloeb(models.Model):
+class Praktikforloeb(Aendringstid):
     borger = models.ForeignKey(Borger, on_delete=models.PROTECT, related_name="forloeb")
     virksomhed = models.ForeignKey(
         Virksomhed, on_delete=models.PROTECT, related_name="forloeb", verbose_name="virksomhed"
@@ -179,7 +180,7 @@ class Praktikforloeb(models.Model):
     importeret = models.BooleanField("importeret fra fagsystemet", default=False)
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["opdateret"])
     objects = PraktikforloebQuerySet.as_manager()
 
     class Meta:

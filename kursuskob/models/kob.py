@@ -18,7 +18,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from borgere.models import Borger
-from jobcenter.models import Jobcenter, JobcenterQuerySet
+from jobcenter.models import Aendringstid, Jobcenter, JobcenterQuerySet
 from virksomheder.models import Virksomhed
 
 from .katalog import Hold
@@ -256,7 +256,7 @@ class TilmeldingQuerySet(JobcenterQuerySet):
     """`synlige_for`: only the citizen's own jobcentre sees who was referred."""
 
 
-class Tilmelding(models.Model):
+class Tilmelding(Aendringstid):
     kursuskob = models.ForeignKey(Kursuskob, on_delete=models.CASCADE, related_name="tilmeldinger")
     borger = models.ForeignKey(Borger, on_delete=models.PROTECT, related_name="kursustilmeldinger")
     # The citizen's jobcentre, kept on the row so counts per jobcentre never touch citizen rows.
@@ -272,7 +272,7 @@ class Tilmelding(models.Model):
     )
     udfald_dato = models.DateField("status registreret pr.", null=True, blank=True)
     note = models.TextField("note", blank=True)
-    history = HistoricalRecords(verbose_name="ændring af tilmelding")
+    history = HistoricalRecords(verbose_name="ændring af tilmelding", excluded_fields=["opdateret"])
 
     objects = TilmeldingQuerySet.as_manager()
 

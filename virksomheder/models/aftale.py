@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from jobcenter.models import Jobcenter, JobcenterQuerySet
+from jobcenter.models import Aendringstid, Jobcenter, JobcenterQuerySet
 
 from .virksomhed import Arbejdssted, Kontaktperson, Virksomhed
 
@@ -132,7 +132,7 @@ class Centerform(models.TextChoices):
     SATELLIT = "satellit", "Satellitbaseret virksomhedscenter"
 
 
-class Virksomhedscenter(models.Model):
+class Virksomhedscenter(Aendringstid):
     """ "En virksomhed stiller et antal løbende pladser til rådighed …, som jobcentret kan bruge
     til praktikforløb" (K p.37)."""
 
@@ -227,3 +227,10 @@ class Plads(models.Model):
 
     def __str__(self) -> str:
         return f"{self.virksomhedscenter}: {self.funktion}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The API shows a centre with its places: a changed place is a change of the centre.
+        Virksomhedscenter.objects.filter(pk=self.virksomhedscenter_id).update(
+            opdateret=timezone.now()
+        )

@@ -3,7 +3,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
-from jobcenter.models import Jobcenter, JobcenterQuerySet
+from jobcenter.models import Aendringstid, Jobcenter, JobcenterQuerySet
 
 from .virksomhed import Arbejdssted, Kontaktperson, Virksomhed
 
@@ -15,7 +15,7 @@ class Jobordrestatus(models.TextChoices):
     LUKKET = "lukket", "Lukket"
 
 
-class Jobordre(models.Model):
+class Jobordre(Aendringstid):
     """A company's recruitment need. "Al ordinær jobformidling skal være helt i top og skal
     følges til dørs i hvert enkelt tilfælde" (K p.21)."""
 

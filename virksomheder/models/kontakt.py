@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from jobcenter.models import Jobcenter, JobcenterQuerySet
+from jobcenter.models import Aendringstid, Jobcenter, JobcenterQuerySet
 
 from .virksomhed import Arbejdssted, Kontaktperson, Virksomhed
 
@@ -56,7 +56,7 @@ class KontaktQuerySet(JobcenterQuerySet):
         )
 
 
-class Kontakt(models.Model):
+class Kontakt(Aendringstid):
     """One contact with a company. It needs no citizen ("også selv om der ikke er et cpr-nr.",
     K p.8); a contact about a citizen is linked from the citizen's side."""
 
@@ -126,7 +126,7 @@ class OpgaveQuerySet(JobcenterQuerySet):
         return self.aabne().filter(frist__lt=dato)
 
 
-class Opgave(models.Model):
+class Opgave(Aendringstid):
     """A follow-up task with a due date and an owner."""
 
     jobcenter = models.ForeignKey(Jobcenter, on_delete=models.CASCADE)
