@@ -222,7 +222,9 @@ def test_rows_of_every_synced_resource_come_in_order_of_change(administrator, ko
     assert aendrede(klient, "jobordrer", skel) == [j.pk for j in reversed(jobordrer)]
 
 
-def test_a_course_enrolment_saved_with_some_fields_is_synced_and_its_history_kept(administrator, konsulent):
+def test_a_course_enrolment_saved_with_some_fields_is_synced_and_its_history_kept(
+    administrator, konsulent
+):
     kob = KursuskobFactory(tovholder=konsulent, fase=Fase.VISITATION)
     tilmeldinger = [
         Tilmelding.objects.create(
