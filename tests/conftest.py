@@ -3,11 +3,9 @@
 import os
 import subprocess
 import sys
-from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.db import connection
 
@@ -25,32 +23,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-# The data migrations that ship reference data (municipalities, industries, benefits, ...).
-REFERENCEDATA = [
-    "jobcenter.migrations.0002_kommuner",
-    "virksomheder.migrations.0002_brancher",
-    "borgere.migrations.0002_ydelser_og_maalgrupper",
-    "borgere.migrations.0006_forloebstyper",
-    "borgere.migrations.0010_virksomhedscenterkampagnen",
-    "kursuskob.migrations.0003_skabelon",
-    "kursuskob.migrations.0006_spoergsmaal_kort_tekst",
-    "borgere.migrations.0021_dagens_ydelser_og_maalgrupper",
-]
-
-
-@pytest.fixture(autouse=True)
-def _referencedata(request):
-    """A transactional test (browser, worker) empties every table when it ends, the rows of the
-    data migrations too; put them back before each. (Serialized rollback cannot do it here:
-    Playwright's event loop makes Django hand the test a fresh connection object.)"""
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None or not marker.kwargs.get("transaction"):
-        return
-    request.getfixturevalue("transactional_db")
-    for module in REFERENCEDATA:
-        import_module(module).opret(apps, None)
 
 
 @pytest.fixture(scope="session")
