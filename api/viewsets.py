@@ -162,6 +162,21 @@ class BorgerViewSet(Laeseressource):
         return Response(serializers.BorgerMedCprSerializer(borger).data)
 
 
+class Perioderessource(Bulk, Laeseressource):
+    """A kind of a citizen's dated periods (ydelser, målgrupper): the citizens of the key's
+    jobcentre only, with the period's category. Kræver omfanget borgerdata."""
+
+    pagination_class = SiderEfterAendring
+    filtrer_aendret = True
+    kraever_borgerdata = True
+    borger_id_felt = "borger_id"
+
+    def raekker(self):
+        return self.model.objects.filter(
+            borger__in=Borger.objects.synlige_for(self.request.user)
+        ).select_related(self.model.kategori_felt)
+
+
 @extend_schema_view(
     list=extend_schema(parameters=[AENDRET_EFTER]),
     create=opret_skema(
@@ -172,20 +187,11 @@ class BorgerViewSet(Laeseressource):
     ),
     bulk=bulk_skema(skrivning.YDELSER, "Opdatér ydelsesperioder som importen »ydelser«."),
 )
-class YdelsesperiodeViewSet(Bulk, Laeseressource):
+class YdelsesperiodeViewSet(Perioderessource):
     """Borgernes ydelsesperioder. Kræver omfanget borgerdata."""
 
     model = Ydelsesperiode
     serializer_class = serializers.YdelsesperiodeSerializer
-    pagination_class = SiderEfterAendring
-    filtrer_aendret = True
-    kraever_borgerdata = True
-    borger_id_felt = "borger_id"
-
-    def raekker(self):
-        return Ydelsesperiode.objects.filter(
-            borger__in=Borger.objects.synlige_for(self.request.user)
-        ).select_related("ydelse")
 
 
 @extend_schema_view(
@@ -198,20 +204,11 @@ class YdelsesperiodeViewSet(Bulk, Laeseressource):
     ),
     bulk=bulk_skema(skrivning.MAALGRUPPER, "Opdatér målgruppeperioder som importen »maalgrupper«."),
 )
-class MaalgruppeperiodeViewSet(Bulk, Laeseressource):
+class MaalgruppeperiodeViewSet(Perioderessource):
     """Borgernes målgruppeperioder. Kræver omfanget borgerdata."""
 
     model = Maalgruppeperiode
     serializer_class = serializers.MaalgruppeperiodeSerializer
-    pagination_class = SiderEfterAendring
-    filtrer_aendret = True
-    kraever_borgerdata = True
-    borger_id_felt = "borger_id"
-
-    def raekker(self):
-        return Maalgruppeperiode.objects.filter(
-            borger__in=Borger.objects.synlige_for(self.request.user)
-        ).select_related("maalgruppe")
 
 
 @extend_schema_view(
