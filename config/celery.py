@@ -31,13 +31,17 @@ app.conf.beat_schedule = {
         "task": "kursuskob.tasks.beregn_kursusnoegletal",
         "schedule": crontab(hour=3, minute=30),
     },
-    # After the key figures and the goals, »Hvad virker« in one run that loads the benefit
-    # periods once: outcomes per effort (forløbstype, virksomhedscenter, course, company,
-    # screening category) and the Kaplan–Meier curves of time to self-support with their
-    # log-rank tests, per jobcentre and nationally (`manage.py beregn_virkning`; each alone:
-    # `manage.py beregn_udfald`, `manage.py beregn_overlevelse`).
-    "beregn-virkning": {
-        "task": "virkning.tasks.beregn_virkning",
+    # After the key figures and the goals, »Hvad virker«'s two computations at once, so a worker
+    # with two processes (one per core by default) runs them side by side: outcomes per effort
+    # (forløbstype, virksomhedscenter, course, company, screening category;
+    # `manage.py beregn_udfald`) and the Kaplan–Meier curves of time to self-support with their
+    # log-rank tests (`manage.py beregn_overlevelse`), per jobcentre and nationally.
+    "beregn-udfald": {
+        "task": "virkning.tasks.beregn_udfald",
+        "schedule": crontab(hour=3, minute=45),
+    },
+    "beregn-overlevelse": {
+        "task": "virkning.tasks.beregn_overlevelse",
         "schedule": crontab(hour=3, minute=45),
     },
     # Then every running controlled trial draws the citizens who entered its window since the

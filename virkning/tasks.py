@@ -4,16 +4,6 @@ from jobcenter.tasks import dag
 
 
 @shared_task
-def beregn_virkning(dato: str | None = None) -> dict:
-    """The nightly job (`manage.py beregn_virkning`): outcomes per effort and the curves of time
-    to self-support, sharing the benefit periods. `dato` as ISO date; today (Copenhagen) when
-    left out, as the nightly beat sends it."""
-    from .services.natlig import beregn_virkning
-
-    return beregn_virkning(dato=dag(dato))
-
-
-@shared_task
 def beregn_udfald(dato: str | None = None) -> int:
     """`dato` as ISO date; today (Copenhagen) when left out, as the nightly beat sends it."""
     from .services.udfald import beregn_udfald

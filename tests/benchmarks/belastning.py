@@ -69,9 +69,9 @@ def forbered() -> dict:
 
     start = time.perf_counter()
     sql("""INSERT INTO virksomheder_kontakt (jobcenter_id, virksomhed_id, dato, kanal, initiativ,
-           formaal, note, naeste_skridt, oprettet)
+           formaal, note, naeste_skridt, oprettet, opdateret)
            SELECT j.min + mod(i, 98), v.min + mod(i * 7, 20000), DATE '2026-01-01' + mod(i, 320),
-           'telefon', 'opsoegende', 'opfoelgning', 'Opfølgning på samtale ' || i, '', now()
+           'telefon', 'opsoegende', 'opfoelgning', 'Opfølgning på samtale ' || i, '', now(), now()
            FROM generate_series(1, 200000) i,
            (SELECT min(id) FROM jobcenter_jobcenter) j, (SELECT min(id) FROM virksomheder_virksomhed) v""")
     kode = make_password(ADGANGSKODE)

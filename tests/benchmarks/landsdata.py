@@ -47,27 +47,27 @@ def generer() -> None:
     # Ten benefit periods per citizen, 50 days each with 10 days between, from 2008; the last
     # runs on, except for one in five whose last ends in autumn 2010, so that some are
     # self-supporting in Mål 2's window. The benefit rotates through the six types.
-    sql("""INSERT INTO borgere_ydelsesperiode (borger_id, ydelse_id, fra, til)
+    sql("""INSERT INTO borgere_ydelsesperiode (borger_id, ydelse_id, fra, til, opdateret)
            SELECT b.id, y.ids[1 + (b.id / 7 + k) % array_length(y.ids, 1)],
            DATE '2008-01-01' + int4(k * 60 + b.id % 20),
-           CASE WHEN k = 9 AND b.id % 5 <> 0 THEN NULL WHEN k = 9 THEN DATE '2010-09-01' + int4(b.id % 90) ELSE DATE '2008-01-01' + int4(k * 60 + b.id % 20 + 49) END
+           CASE WHEN k = 9 AND b.id % 5 <> 0 THEN NULL WHEN k = 9 THEN DATE '2010-09-01' + int4(b.id % 90) ELSE DATE '2008-01-01' + int4(k * 60 + b.id % 20 + 49) END, now()
            FROM borgere_borger b, generate_series(0, 9) k,
            (SELECT array_agg(id ORDER BY id) ids FROM borgere_ydelsestype) y""")
     # Two target-group periods per citizen: until 2009-12-31, and from then on.
-    sql("""INSERT INTO borgere_maalgruppeperiode (borger_id, maalgruppe_id, fra, til)
+    sql("""INSERT INTO borgere_maalgruppeperiode (borger_id, maalgruppe_id, fra, til, opdateret)
            SELECT b.id, g.ids[1 + (b.id / 11 + k) % array_length(g.ids, 1)],
            CASE WHEN k = 0 THEN DATE '2007-01-01' ELSE DATE '2010-01-01' END,
-           CASE WHEN k = 0 THEN DATE '2009-12-31' ELSE NULL END
+           CASE WHEN k = 0 THEN DATE '2009-12-31' ELSE NULL END, now()
            FROM borgere_borger b, generate_series(0, 1) k,
            (SELECT array_agg(id ORDER BY id) ids FROM borgere_maalgruppe) g""")
     # Three or four forløb per citizen (1 000 000 in all), 90 days each; a tenth still running.
     sql("""INSERT INTO borgere_praktikforloeb (borger_id, virksomhed_id, type_id, jobkonsulent_id,
-           trin, start, faktisk_slut, udfald, afslutningsnote, importeret, oprettet)
+           trin, start, faktisk_slut, udfald, afslutningsnote, importeret, oprettet, opdateret)
            SELECT b.id, v.min + (b.id * 7 + k) % 20000, t.ids[1 + (b.id + k) % array_length(t.ids, 1)],
            u.id, CASE WHEN (b.id + k) % 10 = 0 THEN 4 ELSE 5 END,
            DATE '2009-03-01' + int4(k * 150 + b.id % 60),
            CASE WHEN (b.id + k) % 10 = 0 THEN NULL ELSE DATE '2009-03-01' + int4(k * 150 + b.id % 60 + 89) END,
-           '', '', true, now()
+           '', '', true, now(), now()
            FROM borgere_borger b, generate_series(0, 3) k,
            (SELECT min(id) FROM virksomheder_virksomhed) v,
            (SELECT array_agg(id ORDER BY id) ids FROM borgere_forloebstype) t,

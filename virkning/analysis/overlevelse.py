@@ -106,17 +106,41 @@ def _band(surv: np.ndarray, se: np.ndarray, z: float) -> tuple[np.ndarray, np.nd
     return nedre, oevre
 
 
-def kaplan_meier(tid: Sequence[float], haendelse: Sequence[bool], *, niveau: float = 0.95) -> Kurve:
-    """One row per start. (Not statsmodels' frequency weights: with them it gives Tsiatis'
-    standard error, not Greenwood's.)"""
-    tid = np.asarray(tid, dtype=float)
+def _greenwood(surv: np.ndarray, n_risk: np.ndarray, n_events: np.ndarray) -> np.ndarray:
+    """Greenwood's standard error of the curve, as statsmodels computes it for unweighted rows
+    (NaN from the first time every one at risk has the event)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        led = n_events / np.clip(n_risk * (n_risk - n_events), 1e-12, np.inf)
+        led[(n_risk == n_events) | (n_risk == 0)] = np.nan
+        return np.sqrt(np.cumsum(led)) * surv
+
+
+def kaplan_meier(
+    tid: Sequence[int],
+    haendelse: Sequence[bool],
+    *,
+    antal: Sequence[int] | None = None,
+    niveau: float = 0.95,
+) -> Kurve:
+    """`tid` in whole days. One row per start, or with `antal` the number of starts each
+    (time, event) row stands for. The rows are counted into distinct (time, event) pairs and
+    handed to statsmodels as frequency weights: the same curve as one row per start, from a few
+    thousand rows instead of a million. With frequency weights statsmodels gives Tsiatis'
+    standard error, so Greenwood's is computed from its counts at risk and events
+    (`_greenwood`) and set on the estimate before its median interval is read."""
+    tid = np.asarray(tid, dtype=np.int64)
     haendelse = np.asarray(haendelse, dtype=bool)
-    i_risiko = {dag: int((tid >= dag).sum()) for dag in RISIKODAGE}
-    n, haendelser = len(tid), int(haendelse.sum())
+    antal = np.ones(len(tid), dtype=np.int64) if antal is None else np.asarray(antal, np.int64)
+    kode = np.bincount(tid * 2 + haendelse, weights=antal).astype(np.int64) if len(tid) else []
+    par = np.flatnonzero(kode)
+    tid, haendelse, antal = par // 2, par % 2 == 1, kode[par]
+    i_risiko = {dag: int(antal[tid >= dag].sum()) for dag in RISIKODAGE}
+    n, haendelser = int(antal.sum()), int(antal[haendelse].sum())
     laengste = int(tid.max()) if n else 0
     if not haendelser:
         return Kurve(n, 0, [], None, None, None, i_risiko, laengste)
-    sf = SurvfuncRight(tid, haendelse.astype(float))
+    sf = SurvfuncRight(tid.astype(float), haendelse.astype(float), freq_weights=antal)
+    sf.surv_prob_se = _greenwood(sf.surv_prob, sf.n_risk, sf.n_events)
     z = _z(niveau)
     nedre, oevre = _band(sf.surv_prob, sf.surv_prob_se, z)
     punkter = [

@@ -70,10 +70,8 @@ def _datoer(df: pd.DataFrame, *kolonner: str) -> pd.DataFrame:
     return df
 
 
-def indlaes(*, dato: datetime.date, ydelser: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
-    """The starts of both kinds with their group labels, event time and event; five queries,
-    four when `ydelser` (`udfald.ydelsesperioder(dato)`: every benefit period begun on or
-    before the day) is given."""
+def indlaes(*, dato: datetime.date) -> dict[str, pd.DataFrame]:
+    """The starts of both kinds with their group labels, event time and event; five queries."""
     try:
         vindue = dato.replace(year=dato.year - AAR)
     except ValueError:  # 29 February
@@ -103,16 +101,11 @@ def indlaes(*, dato: datetime.date, ydelser: pd.DataFrame | None = None) -> dict
     # Only periods that reach the first start can hold a start.
     alle_starter = pd.concat([maalgruppe["start"], forloeb["start"]])
     foerste = alle_starter.min().date() if len(alle_starter) else dato
-    if ydelser is None:
-        ydelser = _frame(
-            Ydelsesperiode.objects.exclude(til__lt=foerste).filter(fra__lte=dato).order_by(),
-            ["borger_id", "fra", "til"],
-        ).rename(columns={"borger_id": "borger"})
-        ydelser = _datoer(ydelser, "fra", "til")
-    else:
-        # The same rows out of the shared frame (every period begun on or before the day).
-        ydelser = ydelser[ydelser["til"].isna() | (ydelser["til"] >= pd.Timestamp(foerste))]
-        ydelser = ydelser.astype({"fra": "datetime64[us]", "til": "datetime64[us]"})
+    ydelser = _frame(
+        Ydelsesperiode.objects.exclude(til__lt=foerste).filter(fra__lte=dato).order_by(),
+        ["borger_id", "fra", "til"],
+    ).rename(columns={"borger_id": "borger"})
+    ydelser = _datoer(ydelser, "fra", "til")
 
     screeninger = _frame(
         Maaling.objects.filter(kategori__isnull=False, dato__lte=dato).order_by(),
@@ -152,8 +145,12 @@ class _Skriver:
 
     def kurve(self, df, *, jobcenter, gruppering, gruppe, raekkefoelge=0, enheder=None):
         """`df`: one row per start (`tid`, `haendelse`, and `jobcenter` unless `enheder` says
-        how many come from each jobcentre)."""
-        km = kaplan_meier(df["tid"].to_numpy(), df["haendelse"].to_numpy())
+        how many come from each jobcentre), or per (time, event) with their number (`antal`)."""
+        km = kaplan_meier(
+            df["tid"].to_numpy(),
+            df["haendelse"].to_numpy(),
+            antal=df["antal"].to_numpy() if "antal" in df else None,
+        )
         if enheder is None:
             enheder = df["jobcenter"].value_counts().to_dict()
         self.kurver.append(
@@ -211,9 +208,9 @@ class _Skriver:
 def _beregn(data: dict[str, pd.DataFrame], *, dato: datetime.date) -> _Skriver:
     """Per start kind: the country's curves and tests; each jobcentre's own groups; each
     jobcentre against the rest of the country. The rest of the country is the country's
-    (time, event) counts less the jobcentre's, laid out again as sorted rows: the same rows as
-    filtering every start 98 times, but sorted, which the estimator sorts fast. The test between
-    jobcentres is the country's one test of all jobcentres large enough to show."""
+    (time, event) counts less the jobcentre's, which the estimator takes as they are (the same
+    curve as filtering every start 98 times). The test between jobcentres is the country's one
+    test of all jobcentres large enough to show."""
     skriver = _Skriver(dato=dato, art="", kurver=[], test=[])
     for art, df in data.items():
         skriver.art = art
@@ -246,8 +243,10 @@ def _beregn(data: dict[str, pd.DataFrame], *, dato: datetime.date) -> _Skriver:
             if len(eget) == len(df):
                 continue
             antal = landet - np.bincount(kode[eget["index_i"].to_numpy()], minlength=len(landet))
-            koder = np.repeat(np.arange(len(landet)), antal)
-            resten = pd.DataFrame({"tid": koder // 2, "haendelse": koder % 2 == 1})
+            koder = np.flatnonzero(antal)
+            resten = pd.DataFrame(
+                {"tid": koder // 2, "haendelse": koder % 2 == 1, "antal": antal[koder]}
+            )
             skriver.kurve(
                 eget,
                 jobcenter=jobcenter,
@@ -266,11 +265,11 @@ def _beregn(data: dict[str, pd.DataFrame], *, dato: datetime.date) -> _Skriver:
     return skriver
 
 
-def beregn_overlevelse(*, dato: datetime.date, ydelser: pd.DataFrame | None = None) -> int:
+def beregn_overlevelse(*, dato: datetime.date) -> int:
     """Compute every curve and test for `dato` and write them, replacing the day's rows;
-    returns the number of curves written. `ydelser` as `indlaes` takes it."""
+    returns the number of curves written."""
     with laast_beregning(navn=NAVN, dato=dato):
-        skriver = _beregn(indlaes(dato=dato, ydelser=ydelser), dato=dato)
+        skriver = _beregn(indlaes(dato=dato), dato=dato)
         navne = dict(Jobcenter.objects.values_list("id", "navn"))
         for kurve in skriver.kurver:
             if kurve.gruppering == Gruppering.ALLE and kurve.jobcenter_id is not None:

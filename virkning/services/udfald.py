@@ -11,8 +11,7 @@ Who counts:
   date«, by the same predicate as the forløb's;
 - »on a benefit on day d« is `borgere.analysis.paa_ydelse`, the vectorised twin of the
   QuerySet's `paa_dato` (tested pair for pair against it), over the benefit periods loaded once
-  (`ydelsesperioder`, shared with the curves of time to self-support when the nightly job runs
-  both): a correlated EXISTS per forløb takes seconds at national scale;
+  (`ydelsesperioder`): a correlated EXISTS per forløb takes seconds at national scale;
 - a forløb's screening category is the citizen's latest screening on or before its start.
 Progression: per indicator (instrument code / indicator code, so versions and the jobcentres'
 copies of a national instrument add up) the last answer on or before the start and the first on
@@ -244,16 +243,14 @@ def _jobcenter(x) -> int | None:
     return None if pd.isna(x) else int(x)
 
 
-def beregn_udfald(*, dato: datetime.date, ydelser: pd.DataFrame | None = None) -> int:
+def beregn_udfald(*, dato: datetime.date) -> int:
     """Write the outcome rows for `dato`, per jobcentre and nationally, replacing the date's
-    rows (a rerun never doubles them; an overlapping run waits for the lock). `ydelser`: the
-    benefit periods as `ydelsesperioder(dato)` gives them (loaded here unless the caller has).
-    Returns the number of rows."""
+    rows (a rerun never doubles them; an overlapping run waits for the lock). Returns the number
+    of rows."""
     uger, mindst = settings.UDFALD_UGER, graense()
     with laast_beregning(navn=UDFALD, dato=dato):
         beregnet = timezone.now()
-        if ydelser is None:
-            ydelser = ydelsesperioder(dato)
+        ydelser = ydelsesperioder(dato)
         svar, indikatorer = svarene(dato + datetime.timedelta(days=VINDUE_DAGE))
         dele = [
             udfald(forloebsenheder(dato, uger, ydelser), svar, arter=FORLOEBSARTER, graense=mindst),

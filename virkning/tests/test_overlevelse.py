@@ -65,6 +65,18 @@ def test_the_curve_and_its_band_equal_scipys_kaplan_meier_and_log_log_interval(t
         assert kurve.n == len(t) and kurve.haendelser == int(h.sum())
 
 
+def test_counted_rows_give_the_same_curve_as_one_row_per_start(to_grupper):
+    """The rest of the country comes as (time, event, number) rows: the same curve, band,
+    median and numbers at risk as the starts one by one."""
+    tid, haendelse, gruppe = to_grupper
+    t, h = tid[gruppe == 0], haendelse[gruppe == 0]
+    par, antal = np.unique(np.column_stack([t, h]), axis=0, return_counts=True)
+    assert len(par) < len(t)
+    optalt = kaplan_meier(par[:, 0], par[:, 1].astype(bool), antal=antal)
+    assert optalt == kaplan_meier(t, h)
+    assert optalt.median is not None and optalt.median_nedre is not None
+
+
 def test_the_median_and_its_interval_equal_an_independent_computation_from_scipy(to_grupper):
     """The median: the first event time where the curve is below one half. Its interval: the
     event times whose log-log band holds one half, up to the next event time after the last."""
@@ -290,40 +302,23 @@ def test_the_command_computes_the_day(data):
 
 
 @pytest.mark.django_db
-def test_the_nightly_task_is_scheduled_and_computes_the_day(data):
-    """One nightly job computes the curves and the outcomes per effort (sharing the benefit
-    periods); each stays a command and a task of its own."""
+def test_the_two_nightly_tasks_are_scheduled_together_and_compute_the_day(data):
+    """The curves and the outcomes per effort are two tasks beat sends at the same time, so two
+    worker processes compute them side by side; each is a command too."""
     from django.core.management import call_command
 
     from config.celery import app
 
     from ..models import Indsatsudfald
-    from ..tasks import beregn_overlevelse, beregn_virkning
+    from ..tasks import beregn_overlevelse, beregn_udfald
 
-    planlagt = {post["task"] for post in app.conf.beat_schedule.values()}
-    assert app.conf.beat_schedule["beregn-virkning"]["task"] == beregn_virkning.name
-    assert beregn_virkning.name == "virkning.tasks.beregn_virkning"
-    assert (
-        beregn_overlevelse.name not in planlagt and "virkning.tasks.beregn_udfald" not in planlagt
-    )
-    antal = beregn_virkning(DAG.isoformat())
-    assert antal["overlevelse"] == Overlevelseskurve.objects.filter(dato=DAG).count() > 0
-    assert antal["udfald"] == Indsatsudfald.objects.filter(dato=DAG).count()
-    call_command("beregn_virkning", "--dato", DAG.isoformat())
-    assert Overlevelseskurve.objects.filter(dato=DAG).count() == antal["overlevelse"]
-
-
-@pytest.mark.django_db
-def test_the_shared_benefit_periods_give_the_same_event_times_as_loading_them_alone(data):
-    from ..services.overlevelse import indlaes
-    from ..services.udfald import ydelsesperioder
-
-    alene = indlaes(dato=DAG)
-    delt = indlaes(dato=DAG, ydelser=ydelsesperioder(DAG))
-    assert alene.keys() == delt.keys()
-    for art in alene:
-        assert len(alene[art]) > 0 and alene[art]["haendelse"].any()
-        pd.testing.assert_frame_equal(alene[art], delt[art])
+    planlagt = {post["task"]: post["schedule"] for post in app.conf.beat_schedule.values()}
+    assert planlagt[beregn_udfald.name] == planlagt[beregn_overlevelse.name]
+    antal = beregn_overlevelse(DAG.isoformat())
+    assert antal == Overlevelseskurve.objects.filter(dato=DAG).count() > 0
+    assert beregn_udfald(DAG.isoformat()) == Indsatsudfald.objects.filter(dato=DAG).count()
+    call_command("beregn_overlevelse", "--dato", DAG.isoformat())
+    assert Overlevelseskurve.objects.filter(dato=DAG).count() == antal
 
 
 # Suppression.
