@@ -131,7 +131,7 @@ def kaplan_meier(
     tid = np.asarray(tid, dtype=np.int64)
     haendelse = np.asarray(haendelse, dtype=bool)
     antal = np.ones(len(tid), dtype=np.int64) if antal is None else np.asarray(antal, np.int64)
-    kode = np.bincount(tid * 2 + haendelse, weights=antal).astype(np.int64) if len(tid) else []
+    kode = np.bincount(tid * 2 + haendelse, weights=antal).astype(np.int64)
     par = np.flatnonzero(kode)
     tid, haendelse, antal = par // 2, par % 2 == 1, kode[par]
     i_risiko = {dag: int(antal[tid >= dag].sum()) for dag in RISIKODAGE}
