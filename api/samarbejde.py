@@ -14,6 +14,7 @@ from rest_framework.response import Response
 
 from borgere.models import Forloebsopgave, Handling, Praktikforloeb
 from borgere.services import registrer_visning
+from virksomheder.forms import AftaleForm
 from virksomheder.models import (
     Aftale,
     Jobordre,
@@ -211,31 +212,8 @@ class AftaleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Aftale
-        fields = [
-            "id",
-            "virksomhed",
-            "type",
-            "titel",
-            "status",
-            "formaal",
-            "maalgruppe",
-            "antal_pladser",
-            "forloeb",
-            "ansvarsfordeling",
-            "oekonomi",
-            "opfoelgning",
-            "mentortimer",
-            "modtagelse",
-            "fravaer",
-            "udslusning",
-            "start",
-            "slut",
-            "naeste_evaluering",
-            "kontaktperson",
-            "ansvarlig",
-            "oprettet",
-            "opdateret",
-        ]
+        # What the page's form edits, and the agreement's company and times.
+        fields = ["id", "virksomhed", *AftaleForm.Meta.fields, "oprettet", "opdateret"]
 
 
 @extend_schema_view(list=extend_schema(parameters=[AENDRET_EFTER]))

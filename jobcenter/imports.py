@@ -42,8 +42,9 @@ MAKS_KOLONNER = 100
 MAKS_FILER_I_XLSX = 1000
 MAKS_KOMPRIMERING = 100
 KOMPRIMERING_FRA_BYTES = 1024 * 1024
-# Ten digits that could be a CPR number, written 0101901234, 010190-1234 or 010190 1234.
-CPR_LIGNENDE = re.compile(r"(?<!\d)(\d{6})[- ]?(\d{4})(?!\d)")
+# Ten digits that could be a CPR number, written 0101901234, 010190-1234, 010190 1234,
+# 010190/1234 or 010190.1234.
+CPR_LIGNENDE = re.compile(r"(?<!\d)(\d{6})[-/. ]?(\d{4})(?!\d)")
 
 
 def maskeret(tekst: str) -> str:

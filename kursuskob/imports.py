@@ -32,9 +32,9 @@ def aabne_runder(bruger: Bruger) -> list[tuple[str, str]]:
 
 def find_runde(runde: str | None, bruger: Bruger) -> Runde:
     """The round named by its number or name; unknown, not the user's or closed is refused."""
+    runde = str(runde or "").strip()
     if not runde:
         raise Afvist([(1, "Angiv runden (rundens nummer eller navn).")])
-    runde = str(runde).strip()
     fundet = (
         runder_for(bruger).filter(Q(pk=int(runde)) | Q(navn=runde)).first()
         if runde.isdigit()

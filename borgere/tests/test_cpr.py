@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from borgere.models import Borger, ligner_cpr, normaliser_cpr, validate_cpr
+from jobcenter.imports import maskeret
 
 
 @pytest.mark.parametrize(
@@ -56,3 +57,15 @@ def test_lists_show_the_cpr_masked():
     assert borger.cpr_maskeret == "010190-xxxx"
     assert borger.cpr_formateret == "010190-1234"
     assert borger.foedselsdato == datetime.date(1990, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "skrevet", ["0101901234", "010190-1234", "010190 1234", "010190/1234", "010190.1234"]
+)
+def test_messages_mask_a_cpr_however_it_is_written(skrevet):
+    assert maskeret(f"Ukendt borger {skrevet} i linje 3") == "Ukendt borger 010190-xxxx i linje 3"
+
+
+def test_messages_leave_other_numbers_alone():
+    tekst = "Linje 12: 123456 kr. og telefon 12345678; 12345678901 cifre"
+    assert maskeret(tekst) == tekst

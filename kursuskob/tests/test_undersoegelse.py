@@ -217,6 +217,10 @@ def test_the_import_needs_an_open_round(tmp_path, runde):
     with pytest.raises(CommandError, match="afvist"):
         call_command("importer", "svar", "ingen-runde", svarfil, stderr=fejl)
     assert "Ukendt runde »ingen-runde«" in fejl.getvalue()
+    fejl = io.StringIO()
+    with pytest.raises(CommandError, match="afvist"):
+        call_command("importer", "svar", "  ", svarfil, stderr=fejl)
+    assert "Angiv runden" in fejl.getvalue()
     runde.lukket = timezone.now()
     runde.save()
     with pytest.raises(CommandError, match="afvist"):

@@ -154,6 +154,11 @@ def borger_panel(request: HttpRequest, borger: Borger) -> str:
     )
     screening = next((m for m in maalinger if m.instrument.art == Art.SCREENING), None)
     kan_maale = access.kan_maale(request.user)
+    instrumenter = (
+        list(Instrument.objects.i_brug(jobcenter_id=borger.jobcenter_id).order_by("navn"))
+        if kan_maale
+        else []
+    )
     context = {
         "borger": borger,
         "screening": screening,
@@ -161,15 +166,8 @@ def borger_panel(request: HttpRequest, borger: Borger) -> str:
         "flere": max(len(maalinger) - 10, 0),
         "frister": services.naeste_frister(borger=borger, idag=idag),
         "idag": idag,
-        "instrumenter": list(
-            Instrument.objects.i_brug(jobcenter_id=borger.jobcenter_id).order_by("navn")
-        )
-        if kan_maale
-        else [],
-        "har_screening_instrument": kan_maale
-        and Instrument.objects.i_brug(jobcenter_id=borger.jobcenter_id)
-        .filter(art=Art.SCREENING)
-        .exists(),
+        "instrumenter": instrumenter,
+        "har_screening_instrument": any(i.art == Art.SCREENING for i in instrumenter),
     }
     return render_to_string("virkning/_borger_maaling.html", context, request=request)
 
