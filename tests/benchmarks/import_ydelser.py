@@ -126,10 +126,13 @@ def tom_tabel() -> None:
 
 def som_copy(model) -> str:
     """The table's rows (as the import wrote them, in its order) in COPY's text format."""
-    raekker = model.objects.order_by("pk").values_list("borger_id", "ydelse_id", "fra", "til")
+    raekker = model.objects.order_by("pk").values_list(
+        "borger_id", "ydelse_id", "fra", "til", "opdateret"
+    )
     return "".join(
-        f"{b}\t{y}\t{fra.isoformat()}\t{til.isoformat() if til else chr(92) + 'N'}\n"
-        for b, y, fra, til in raekker
+        f"{b}\t{y}\t{fra.isoformat()}\t{til.isoformat() if til else chr(92) + 'N'}\t"
+        f"{opdateret.isoformat()}\n"
+        for b, y, fra, til, opdateret in raekker
     )
 
 
@@ -138,7 +141,7 @@ def copy(tekst: str) -> float:
     start = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.copy_expert(
-            "COPY borgere_ydelsesperiode (borger_id, ydelse_id, fra, til) FROM STDIN",
+            "COPY borgere_ydelsesperiode (borger_id, ydelse_id, fra, til, opdateret) FROM STDIN",
             io.StringIO(tekst),
         )
     return time.perf_counter() - start
