@@ -9,6 +9,12 @@ class ApiConfig(AppConfig):
     label = "api"
     verbose_name = "API"
 
+    def ready(self) -> None:
+        from .sletninger import forbind
+
+        # Every deletion of a row of a synced resource is recorded for the deletion feed.
+        forbind()
+
     def navigation(self, user) -> list[tuple[str, str]]:
         from .access import kan_styre_systemnoegler
 

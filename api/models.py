@@ -127,3 +127,44 @@ class Idempotensnoegle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.noegle} ({self.oprettet:%d-%m-%Y %H:%M})"
+
+
+class SletningQuerySet(models.QuerySet):
+    def synlige_for(self, user, *, borgerdata: bool) -> "SletningQuerySet":
+        """The deletions of rows the key could have read: its own jobcentre's and the shared
+        ones (no jobcentre), citizens' data only with the scope borgerdata."""
+        if not (user.is_authenticated and user.er_i_jobcenter):
+            return self.none()
+        qs = self.filter(Q(jobcenter_id=user.jobcenter_id) | Q(jobcenter__isnull=True))
+        return qs if borgerdata else qs.filter(borgerdata=False)
+
+
+class Sletning(models.Model):
+    """A deleted row of a resource that systems sync with `aendret_efter` (api/sletninger.py):
+    which resource, the row's id, who owned it and when it went; nothing of its content. Written
+    by a post_delete receiver in the transaction of the delete, so a delete that rolls back leaves
+    none. Kept API_SLETNINGER_DAGE days (the nightly `ryd_sletninger`)."""
+
+    ressource = models.CharField("ressource", max_length=40)
+    raekke_id = models.BigIntegerField("rækkens id")
+    # The jobcentre that owned the row; null for a shared row (a company). No database
+    # constraint: a jobcentre's own rows are deleted with it, and their records after it.
+    jobcenter = models.ForeignKey(
+        Jobcenter,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+        verbose_name="jobcenter",
+    )
+    borgerdata = models.BooleanField("borgerdata")
+    slettet = models.DateTimeField("slettet", default=timezone.now, db_index=True)
+
+    objects = SletningQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "sletning"
+        verbose_name_plural = "sletninger"
+
+    def __str__(self) -> str:
+        return f"{self.ressource} {self.raekke_id} ({self.slettet:%d-%m-%Y %H:%M})"

@@ -7,3 +7,11 @@ def ryd_idempotensnoegler() -> int:
     from .idempotens import ryd_idempotensnoegler
 
     return ryd_idempotensnoegler()
+
+
+@shared_task
+def ryd_sletninger() -> int:
+    """Nightly: the deletion feed's records older than API_SLETNINGER_DAGE days are deleted."""
+    from .sletninger import ryd_sletninger
+
+    return ryd_sletninger()

@@ -14,32 +14,14 @@ from rest_framework.decorators import (
 from rest_framework.exceptions import NotFound
 from rest_framework.routers import SimpleRouter
 
-from . import samarbejde, tal, views, viewsets
+from . import samarbejde, sletninger, views
+from .ressourcer import router
 
 app_name = "api"
 
-router = SimpleRouter(use_regex_path=False)
-router.register("virksomheder", viewsets.VirksomhedViewSet, basename="virksomhed")
-router.register("kontakter", viewsets.KontaktViewSet, basename="kontakt")
-router.register("borgere", viewsets.BorgerViewSet, basename="borger")
-router.register("ydelsesperioder", viewsets.YdelsesperiodeViewSet, basename="ydelsesperiode")
-router.register(
-    "maalgruppeperioder", viewsets.MaalgruppeperiodeViewSet, basename="maalgruppeperiode"
-)
-router.register("praktikforloeb", viewsets.PraktikforloebViewSet, basename="praktikforloeb")
-
-# Issue 17, item 1, the rest of the reads: the company side (samarbejde.py) and the computed
-# figures (tal.py).
-router.register("opgaver", samarbejde.OpgaveViewSet, basename="opgave")
-router.register("jobordrer", samarbejde.JobordreViewSet, basename="jobordre")
-router.register("aftaler", samarbejde.AftaleViewSet, basename="aftale")
-router.register(
-    "virksomhedscentre", samarbejde.VirksomhedscenterViewSet, basename="virksomhedscenter"
-)
-router.register("kampagner", tal.KampagneViewSet, basename="kampagne")
-router.register("kursuskob", tal.KursuskobViewSet, basename="kursuskob")
-router.register("kursustilmeldinger", tal.TilmeldingViewSet, basename="kursustilmelding")
-router.register("runder", tal.RundeViewSet, basename="runde")
+# The deletion feed (api/sletninger.py) of the resources that have `aendret_efter`.
+sletning_router = SimpleRouter(use_regex_path=False)
+sletning_router.register("sletninger", sletninger.SletningViewSet, basename="sletning")
 virksomhed_jobcenter = samarbejde.VirksomhedJobcenterViewSet.as_view({"get": "retrieve"})
 samarbejde_urls = [
     path(
@@ -69,11 +51,12 @@ def ikke_fundet(request, *args, **kwargs):
 
 # The API authenticates by key, not by the login session: Django's LoginRequiredMiddleware
 # must let its requests through to DRF, which answers 401 itself.
-for moenster in [*router.urls, *samarbejde_urls]:
+for moenster in [*router.urls, *sletning_router.urls, *samarbejde_urls]:
     moenster.callback.login_required = False
 
 urlpatterns = [
     *router.urls,
+    *sletning_router.urls,
     *samarbejde_urls,
     path("schema/", login_not_required(Skema.as_view()), name="skema"),
     path("docs/", views.dokumentation, name="dokumentation"),

@@ -58,6 +58,8 @@ class Laeseressource(viewsets.ReadOnlyModelViewSet):
     kraever_borgerdata = False
     # Resources with `opdateret` offer `aendret_efter`; the others are paged by id.
     filtrer_aendret = False
+    # Shared by every jobcentre (companies): a deleted row is listed to every key (sletninger.py).
+    faelles = False
     # The access log: how a row names its citizen (None: the resource holds no citizen).
     borger_id_felt: str | None = None
     handling_detalje = Handling.VIST
@@ -106,6 +108,8 @@ class Laeseressource(viewsets.ReadOnlyModelViewSet):
 class VirksomhedViewSet(Laeseressource):
     """Virksomheder: fælles for alle jobcentre."""
 
+    model = Virksomhed
+    faelles = True
     serializer_class = serializers.VirksomhedSerializer
     pagination_class = SiderEfterAendring
     filtrer_aendret = True

@@ -68,6 +68,12 @@ app.conf.beat_schedule = {
         "task": "api.tasks.ryd_idempotensnoegler",
         "schedule": crontab(hour=4, minute=30),
     },
+    # The API's deletion feed forgets deletions older than API_SLETNINGER_DAGE days
+    # (`manage.py ryd_sletninger`).
+    "ryd-sletninger": {
+        "task": "api.tasks.ryd_sletninger",
+        "schedule": crontab(hour=4, minute=35),
+    },
     # Each morning before work: tasks for agreements whose annual evaluation or expiry is near,
     # and expired agreements marked so (`manage.py opret_aftaleopgaver`).
     "opret-aftaleopgaver": {

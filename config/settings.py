@@ -291,6 +291,11 @@ if API_BULK_MAKS_RAEKKER < 1:
     raise environ.ImproperlyConfigured("API_BULK_MAKS_RAEKKER skal være mindst 1.")
 # How long the answer to a POST with an Idempotency-Key is kept for a repeat.
 API_IDEMPOTENS_TIMER = env.int("API_IDEMPOTENS_TIMER", default=24)
+# How long the deletion feed (/api/v1/sletninger/) remembers a deleted row; a system must sync
+# more often than this or re-read everything.
+API_SLETNINGER_DAGE = env.int("API_SLETNINGER_DAGE", default=90)
+if API_SLETNINGER_DAGE < 1:
+    raise environ.ImproperlyConfigured("API_SLETNINGER_DAGE skal være mindst 1.")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.SystemnoegleAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.Omfang"],

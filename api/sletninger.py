@@ -1,0 +1,207 @@
+"""The deletion feed (GET /api/v1/sletninger/): a system that syncs a resource with
+`aendret_efter` never sees a deleted row there, so each deletion of a row of such a resource is
+recorded here (resource, id, owner, time; nothing of the row's content) and listed to the keys
+that could have read the row.
+
+Which resources are tracked is read from the API's own declaration, the router in
+api/ressourcer.py: every resource with `filtrer_aendret` (it offers `aendret_efter`), named by its
+path. A post_delete receiver per model records the row in the transaction of the delete, whichever
+way it went: `Model.delete`, `QuerySet.delete` (an import replacing changed periods) or a cascade (a
+deleted citizen's periods). Django sends post_delete per row and, because a receiver is
+connected, never fast-deletes these models' rows behind the signal's back."""
+
+import dataclasses
+import datetime
+import logging
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+from django.db.models.signals import post_delete
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.exceptions import ValidationError
+
+from .models import Sletning
+from .pagination import Sider
+from .ressourcer import router
+from .viewsets import aendret_efter
+
+logger = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass(frozen=True)
+class Sporet:
+    """A tracked resource: its path name, whether it is citizens' data (the scope borgerdata)
+    and how a row names the jobcentre that owns it (None: shared by all)."""
+
+    ressource: str
+    borgerdata: bool
+    faelles: bool
+    ejer: Callable[[models.Model], int | None]
+
+
+def ejer_af(model: type[models.Model], *, faelles: bool) -> Callable[[models.Model], int | None]:
+    """The owner of a row: its own `jobcenter`, else its citizen's jobcentre; a resource with
+    neither must say it is shared, or its deletions would be shown to every jobcentre."""
+    if faelles:
+        return lambda raekke: None
+    felter = {f.name: f for f in model._meta.get_fields()}
+    if "jobcenter" in felter:
+        return lambda raekke: raekke.jobcenter_id
+    if "borger" in felter:
+        borger = felter["borger"]
+
+        def borgers_jobcenter(raekke) -> int | None:
+            if borger.is_cached(raekke):
+                return raekke.borger.jobcenter_id
+            # The citizen still exists: a cascade deletes the dependent rows first.
+            return (
+                borger.related_model._base_manager.filter(pk=raekke.borger_id)
+                .values_list("jobcenter_id", flat=True)
+                .first()
+            )
+
+        return borgers_jobcenter
+    raise ImproperlyConfigured(
+        f"{model.__name__}: en synkroniseret ressource skal have et jobcenter, en borger eller "
+        "være fælles (faelles = True på dens viewset)."
+    )
+
+
+def sporede() -> dict[type[models.Model], Sporet]:
+    """The resources with `aendret_efter`, from the router."""
+    resultat = {}
+    for prefix, viewset, _ in router.registry:
+        if not viewset.filtrer_aendret:
+            continue
+        try:
+            model = viewset.model
+        except AttributeError as fejl:
+            raise ImproperlyConfigured(f"{viewset.__name__} mangler `model`.") from fejl
+        resultat[model] = Sporet(
+            ressource=prefix,
+            borgerdata=viewset.kraever_borgerdata,
+            faelles=viewset.faelles,
+            ejer=ejer_af(model, faelles=viewset.faelles),
+        )
+    return resultat
+
+
+def forbind() -> None:
+    """Connect a post_delete receiver to every tracked model (AppConfig.ready)."""
+    for model, sporet in sporede().items():
+        post_delete.connect(
+            registrer_sletning(sporet),
+            sender=model,
+            weak=False,
+            dispatch_uid=f"api.sletninger.{sporet.ressource}",
+        )
+
+
+def registrer_sletning(sporet: Sporet):
+    def modtager(sender, instance, using, **kwargs) -> None:
+        jobcenter_id = sporet.ejer(instance)
+        if jobcenter_id is None and not sporet.faelles:
+            # Unreachable through the foreign keys; were it reached, a row without its owner
+            # must not be listed to every jobcentre.
+            logger.warning("Sletning af %s %s uden jobcenter", sporet.ressource, instance.pk)
+            return
+        Sletning.objects.using(using).create(
+            ressource=sporet.ressource,
+            raekke_id=instance.pk,
+            jobcenter_id=jobcenter_id,
+            borgerdata=sporet.borgerdata,
+        )
+
+    return modtager
+
+
+def ryd_sletninger(*, nu: datetime.datetime | None = None) -> int:
+    """Delete the records older than API_SLETNINGER_DAGE days; the number deleted."""
+    graense = (nu or timezone.now()) - datetime.timedelta(days=settings.API_SLETNINGER_DAGE)
+    antal, _ = Sletning.objects.filter(slettet__lt=graense).delete()
+    return antal
+
+
+# The feed.
+
+# The tracked resources' path names, in the router's order.
+RESSOURCER = [prefix for prefix, viewset, _ in router.registry if viewset.filtrer_aendret]
+
+
+class SletningSerializer(serializers.ModelSerializer):
+    ressource = serializers.ChoiceField(
+        choices=RESSOURCER, help_text="Ressourcen, rækken hørte til (dens sti i API'et)."
+    )
+    id = serializers.IntegerField(source="raekke_id", help_text="Den slettede rækkes id.")
+
+    class Meta:
+        model = Sletning
+        fields = ["ressource", "id", "slettet"]
+
+
+class SiderEfterSletning(Sider):
+    """In the order of deletion, so a client that reads with `aendret_efter` gets each once."""
+
+    ordering = ("slettet", "id")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        description="Rækker, der er slettet fra de ressourcer, der har `aendret_efter` (også "
+        "en importeret periode, der er ændret og derfor skrevet som en ny række med nyt id): "
+        "ressourcen, rækkens id og tidspunktet. Kun rækker, nøglen kunne have læst: "
+        "jobcentrets egne og de fælles (virksomheder); borgerdata kun med omfanget "
+        "borgerdata. Intet af rækkens indhold gemmes eller vises. Sletningerne gemmes "
+        f"{settings.API_SLETNINGER_DAGE} dage; synkronisér oftere end det.",
+        parameters=[
+            OpenApiParameter(
+                "aendret_efter",
+                OpenApiTypes.DATETIME,
+                description="Kun sletninger efter dette tidspunkt (ISO 8601 med tidszone). Brug "
+                "det største `slettet`, I har set, til næste synkronisering.",
+            ),
+            OpenApiParameter(
+                "ressource",
+                OpenApiTypes.STR,
+                enum=RESSOURCER,
+                description="Kun sletninger fra denne ressource.",
+            ),
+        ],
+    )
+)
+class SletningViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Sletninger: rækker, der er forsvundet fra de synkroniserede ressourcer."""
+
+    serializer_class = SletningSerializer
+    pagination_class = SiderEfterSletning
+    queryset = Sletning.objects.none()
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # A misspelt parameter must not quietly return everything (as Laeseressource).
+        ukendte = sorted(
+            set(request.query_params) - {"cursor", "antal", "aendret_efter", "ressource"}
+        )
+        if ukendte:
+            raise ValidationError({navn[:50]: ["Ukendt parameter."] for navn in ukendte[:10]})
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Sletning.objects.none()
+        qs = Sletning.objects.synlige_for(
+            self.request.user, borgerdata=self.request.auth.har("borgerdata")
+        )
+        tidspunkt = aendret_efter(self.request)
+        if tidspunkt is not None:
+            qs = qs.filter(slettet__gt=tidspunkt)
+        ressource = self.request.query_params.get("ressource")
+        if ressource is not None:
+            if ressource not in RESSOURCER:
+                raise ValidationError({"ressource": [f"Skal være en af: {', '.join(RESSOURCER)}."]})
+            qs = qs.filter(ressource=ressource)
+        return qs.order_by()
