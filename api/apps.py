@@ -15,6 +15,12 @@ class ApiConfig(AppConfig):
         # Every deletion of a row of a synced resource is recorded for the deletion feed.
         forbind()
 
+    def foer_sletning(self, model, pks: list[int]) -> None:
+        """Rows deleted in bulk past the signals (`jobcenter.imports.slet`)."""
+        from .sletninger import foer_sletning
+
+        foer_sletning(model, pks)
+
     def navigation(self, user) -> list[tuple[str, str]]:
         from .access import kan_styre_systemnoegler
 

@@ -13,7 +13,6 @@ connected, never fast-deletes these models' rows behind the signal's back."""
 import dataclasses
 import datetime
 import logging
-from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -36,36 +35,31 @@ logger = logging.getLogger(__name__)
 @dataclasses.dataclass(frozen=True)
 class Sporet:
     """A tracked resource: its path name, whether it is citizens' data (the scope borgerdata)
-    and how a row names the jobcentre that owns it (None: shared by all)."""
+    and the path from a row to the jobcentre that owns it (None: shared by all)."""
 
     ressource: str
     borgerdata: bool
-    faelles: bool
-    ejer: Callable[[models.Model], int | None]
+    ejer: str | None
+
+    def sletning(self, raekke_id: int, jobcenter_id: int | None) -> Sletning:
+        return Sletning(
+            ressource=self.ressource,
+            raekke_id=raekke_id,
+            jobcenter_id=jobcenter_id,
+            borgerdata=self.borgerdata,
+        )
 
 
-def ejer_af(model: type[models.Model], *, faelles: bool) -> Callable[[models.Model], int | None]:
-    """The owner of a row: its own `jobcenter`, else its citizen's jobcentre; a resource with
-    neither must say it is shared, or its deletions would be shown to every jobcentre."""
+def ejer_af(model: type[models.Model], *, faelles: bool) -> str | None:
+    """The path to a row's owner: its own `jobcenter`, else its citizen's jobcentre; a resource
+    with neither must say it is shared, or its deletions would be shown to every jobcentre."""
     if faelles:
-        return lambda raekke: None
-    felter = {f.name: f for f in model._meta.get_fields()}
+        return None
+    felter = {f.name for f in model._meta.get_fields()}
     if "jobcenter" in felter:
-        return lambda raekke: raekke.jobcenter_id
+        return "jobcenter_id"
     if "borger" in felter:
-        borger = felter["borger"]
-
-        def borgers_jobcenter(raekke) -> int | None:
-            if borger.is_cached(raekke):
-                return raekke.borger.jobcenter_id
-            # The citizen still exists: a cascade deletes the dependent rows first.
-            return (
-                borger.related_model._base_manager.filter(pk=raekke.borger_id)
-                .values_list("jobcenter_id", flat=True)
-                .first()
-            )
-
-        return borgers_jobcenter
+        return "borger__jobcenter_id"
     raise ImproperlyConfigured(
         f"{model.__name__}: en synkroniseret ressource skal have et jobcenter, en borger eller "
         "være fælles (faelles = True på dens viewset)."
@@ -85,7 +79,6 @@ def sporede() -> dict[type[models.Model], Sporet]:
         resultat[model] = Sporet(
             ressource=prefix,
             borgerdata=viewset.kraever_borgerdata,
-            faelles=viewset.faelles,
             ejer=ejer_af(model, faelles=viewset.faelles),
         )
     return resultat
@@ -104,20 +97,49 @@ def forbind() -> None:
 
 def registrer_sletning(sporet: Sporet):
     def modtager(sender, instance, using, **kwargs) -> None:
-        jobcenter_id = sporet.ejer(instance)
-        if jobcenter_id is None and not sporet.faelles:
+        if sporet.ejer is None:
+            jobcenter_id = None
+        elif sporet.ejer == "jobcenter_id":
+            jobcenter_id = instance.jobcenter_id
+        elif sender.borger.field.is_cached(instance):
+            jobcenter_id = instance.borger.jobcenter_id
+        else:
+            # The citizen still exists: a cascade deletes the dependent rows first.
+            jobcenter_id = (
+                sender.borger.field.related_model._base_manager.using(using)
+                .filter(pk=instance.borger_id)
+                .values_list("jobcenter_id", flat=True)
+                .first()
+            )
+        if jobcenter_id is None and sporet.ejer is not None:
             # Unreachable through the foreign keys; were it reached, a row without its owner
             # must not be listed to every jobcentre.
             logger.warning("Sletning af %s %s uden jobcenter", sporet.ressource, instance.pk)
             return
-        Sletning.objects.using(using).create(
-            ressource=sporet.ressource,
-            raekke_id=instance.pk,
-            jobcenter_id=jobcenter_id,
-            borgerdata=sporet.borgerdata,
-        )
+        sporet.sletning(instance.pk, jobcenter_id).save(using=using)
 
     return modtager
+
+
+def foer_sletning(model: type[models.Model], pks: list[int]) -> None:
+    """Rows an import is about to delete in bulk, past the signals
+    (`jobcenter.imports.slet`): recorded in two queries for all of them, in the same
+    transaction as the delete."""
+    sporet = sporede().get(model)
+    if sporet is None or not pks:
+        return
+    if sporet.ejer is None:
+        ejere = [(pk, None) for pk in pks]
+    else:
+        ejere = model._base_manager.filter(pk__in=pks).values_list("pk", sporet.ejer)
+    Sletning.objects.bulk_create(
+        [
+            sporet.sletning(pk, jobcenter_id)
+            for pk, jobcenter_id in ejere
+            if jobcenter_id is not None or sporet.ejer is None
+        ],
+        batch_size=2000,
+    )
 
 
 def ryd_sletninger(*, nu: datetime.datetime | None = None) -> int:

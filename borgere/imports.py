@@ -27,6 +27,7 @@ from jobcenter.imports import (
     felter,
     kopier,
     med_eksempel,
+    slet,
 )
 from jobcenter.models import Bruger, Jobcenter
 from virksomheder.services import opret_ukendte_virksomheder
@@ -219,7 +220,7 @@ def periodeplan(
             # Changed periods are replaced: deleting first means the rows written never overlap,
             # not even halfway (PostgreSQL checks its exclusion constraint row by row).
             for start in range(0, len(aendrede), BATCH):
-                model.objects.filter(pk__in=aendrede[start : start + BATCH]).delete()
+                slet(model, aendrede[start : start + BATCH])
             # New and replaced rows with COPY (bulk_create on SQLite), in batches for the progress
             # display; no history or signals either way.
             raekker = plan.nye + plan.opdaterede

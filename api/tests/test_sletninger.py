@@ -88,7 +88,7 @@ def test_every_synced_resource_is_tracked_and_only_companies_are_shared():
     sporet = {s.ressource: s for s in sporede().values()}
     assert set(sporet) == SYNKRONISEREDE == set(RESSOURCER)
     assert {r for r, s in sporet.items() if s.borgerdata} == BORGERDATA | {"kursustilmeldinger"}
-    assert [r for r, s in sporet.items() if s.faelles] == ["virksomheder"]
+    assert [r for r, s in sporet.items() if s.ejer is None] == ["virksomheder"]
     # The feed itself is no synced resource of the router.
     assert "sletninger" not in {prefix for prefix, _, _ in router.registry}
 
