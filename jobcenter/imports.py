@@ -646,8 +646,11 @@ def hentning(felt, forbindelse) -> Callable:
             return None if vaerdi is None else json.dumps(vaerdi, cls=felt.encoder)
 
         return json_tekst
-    if art in SOM_DE_ER and not (
-        getattr(felt, "auto_now", False) or getattr(felt, "auto_now_add", False)
-    ):
+    tidsstempel = getattr(felt, "auto_now", False) or getattr(felt, "auto_now_add", False)
+    if art in SOM_DE_ER and not tidsstempel:
         return operator.attrgetter(felt.attname)
+    if art == "DateTimeField" and tidsstempel:
+        # pre_save gives timezone.now(), aware, which PostgreSQL takes as it is: Django's
+        # conversion would only check that (and cost more than the rest of the row).
+        return lambda obj: felt.pre_save(obj, True)
     return lambda obj: felt.get_db_prep_save(felt.pre_save(obj, True), forbindelse)
