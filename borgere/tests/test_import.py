@@ -205,7 +205,11 @@ class TestKopier:
         with CaptureQueriesContext(connection):
             kopier(
                 Borger,
-                [Borger(jobcenter=konsulent.jobcenter, cpr="0101901234", fornavn="A", efternavn="B")],
+                [
+                    Borger(
+                        jobcenter=konsulent.jobcenter, cpr="0101901234", fornavn="A", efternavn="B"
+                    )
+                ],
                 batch_size=10,
             )
         assert Borger.objects.filter(cpr="0101901234").exists()

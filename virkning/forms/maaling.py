@@ -107,6 +107,9 @@ class MaalingForm(forms.Form):
 
 
 class ForfaldneForm(forms.Form):
+    # A filter with a default (»Mine borgere«), not an optional answer.
+    skjul_frivilligt = True
+
     hvem = forms.ChoiceField(label="Vis målinger for", required=False)
 
     def __init__(self, *args, bruger: Bruger, **kwargs):

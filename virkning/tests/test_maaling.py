@@ -380,6 +380,8 @@ def test_the_due_list_shows_mine_by_default_and_logs_the_citizens_it_shows(
     url = reverse("virkning:forfaldne")
     mine = client.get(url).content.decode()
     assert "Minna" in mine and "Mads" in mine and "Anders" not in mine
+    # A filter with a default, not an optional answer.
+    assert "(frivilligt)" not in mine
     assert set(
         Adgangslog.objects.filter(bruger=konsulent, handling=Handling.LISTE).values_list(
             "borger_id", flat=True
