@@ -71,6 +71,8 @@ class MaalingForm(forms.Form):
                     for v in trin
                 ],
             )
+            # A screening's questions come under their dimension's heading on the form.
+            self.fields[indikatorfelt(indikator)].dimension = indikator.dimension
 
     def dele(self):
         """(title, its bound fields) per part: the citizen's answers, then the consultant's."""

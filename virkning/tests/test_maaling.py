@@ -184,6 +184,13 @@ def test_the_national_screening_form_asks_the_consultant_only_and_speaks_no_proj
     assert "Udfyld din egen vurdering efter samtalen med borgeren." in tekst
     assert "borgerens svar" not in tekst.lower() and "seed" not in tekst
     assert "(efter VidensLaboratoriet)" in tekst
+    # Its nine questions under their three dimensions' headings, each heading once.
+    for dimension in (
+        "Faglige kvalifikationer",
+        "Personlige kompetencer og forandringsparathed",
+        "Faglig og geografisk mobilitet",
+    ):
+        assert tekst.count(f">{dimension}</h4>") == 1
 
 
 def test_the_migration_takes_the_project_jargon_out_of_installed_descriptions(konsulent):
