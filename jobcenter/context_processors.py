@@ -6,19 +6,30 @@ from .access import Tilladelser, er_drift, mangler_totrin
 
 def navigation(request) -> dict:
     """The main menu for the user's role. Each app declares its own items (AppConfig.navigation),
-    so the organisation core needs no knowledge of the apps above it."""
+    so the organisation core needs no knowledge of the apps above it. An item is (text, url name)
+    or (text, url name, further url names): the pages under those addresses belong to the item
+    too (»Hvad virker« covers the curves and the trials, which have no item of their own)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or mangler_totrin(user):
         return {"navigation": []}
-    punkter = [{"tekst": "Forside", "url": reverse("forside")}]
+    punkter = [{"tekst": "Forside", "url": reverse("forside"), "omfatter": []}]
     for config in apps.get_app_configs():
-        for tekst, url_name in getattr(config, "navigation", lambda _user: [])(user):
-            punkter.append({"tekst": tekst, "url": reverse(url_name)})
+        for tekst, url_name, *flere in getattr(config, "navigation", lambda _user: [])(user):
+            url = reverse(url_name)
+            omfatter = [url, *(reverse(navn) for navn in (flere[0] if flere else ()))]
+            punkter.append({"tekst": tekst, "url": url, "omfatter": omfatter})
     if er_drift(user):
-        punkter.append({"tekst": "Administration", "url": reverse("admin:index")})
-    # The item whose address is the longest prefix of the current page is the current one.
-    matcher = [p for p in punkter if request.path.startswith(p["url"]) and p["url"] != "/"]
-    aktiv = max(matcher, key=lambda p: len(p["url"]), default=punkter[0])
+        url = reverse("admin:index")
+        punkter.append({"tekst": "Administration", "url": url, "omfatter": [url]})
+    # The item with the longest address that prefixes the current page is the current one.
+    laengde = {
+        id(p): max((len(u) for u in p["omfatter"] if request.path.startswith(u)), default=0)
+        for p in punkter
+    }
+    # A page under no item (a citizen's measurement form) marks none: »Forside« only on itself.
+    aktiv = max(punkter, key=lambda p: laengde[id(p)])
+    if not laengde[id(aktiv)]:
+        aktiv = punkter[0] if request.path == punkter[0]["url"] else None
     for punkt in punkter:
         punkt["aktiv"] = punkt is aktiv
     return {"navigation": punkter}

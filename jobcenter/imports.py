@@ -598,7 +598,9 @@ def kopier(model: type[models.Model], objekter: list[models.Model], *, batch_siz
     sql = f"COPY {forbindelse.ops.quote_name(meta.db_table)} ({kolonner}) FROM STDIN"
     linjer = ("\t".join([copy_tekst(hent(obj)) for hent in hentes]) + "\n" for obj in objekter)
     with forbindelse.cursor() as cursor, forbindelse.wrap_database_errors:
-        cursor.copy_expert(sql, CopyStroem(linjer), size=1 << 16)
+        # The block size positionally: under DEBUG Django's CursorDebugWrapper.copy_expert takes
+        # (sql, file, *args) and refuses the keyword.
+        cursor.copy_expert(sql, CopyStroem(linjer), 1 << 16)
 
 
 def slet(model: type[models.Model], pks: list[int]) -> int:

@@ -97,13 +97,13 @@ def test_a_consultant_screens_a_citizen_and_sees_the_progression_around_a_forloe
     )
     panel = page.locator("section", has=page.get_by_role("heading", name="Målinger og screening"))
     expect(panel).to_contain_text(
-        "Screening: Faglig udfordring: Faglige kvalifikationer: 1,7 (under 3,0)"
+        "Screening: Faglig udfordring – Faglige kvalifikationer: 1,7 (under 3,0)"
     )
 
     # Having screened her, she is the consultant's own on the due list, category and reasons too.
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Målinger").click()
     progression = page.get_by_role("row", name=re.compile("Sofie Skov.*Progressionsmåling"))
-    expect(progression).to_contain_text("Faglig udfordring: Faglige kvalifikationer: 1,7")
+    expect(progression).to_contain_text("Faglig udfordring – Faglige kvalifikationer: 1,7")
     expect(
         page.get_by_role("row", name=re.compile("Sofie Skov.*Screening af jobmobilitet"))
     ).to_have_count(0)
@@ -195,7 +195,7 @@ def test_a_leader_creates_a_trial_and_sees_assignment_and_results(log_ind, leder
     page.get_by_label("Optag til", exact=True).fill(dage(-100).isoformat())
     page.get_by_label("Andel til indsatsen", exact=True).fill("0,5")
     page.get_by_label("Udfaldsmål", exact=True).select_option(
-        label="Selvforsørgende N uger efter lodtrækningen"
+        label="Selvforsørgende et antal uger efter indgang"
     )
     page.get_by_label("Uger efter indgang", exact=True).fill("13")
     page.get_by_label("Forsøget slutter", exact=True).fill(dage(100).isoformat())

@@ -9,14 +9,20 @@ class VirkningConfig(AppConfig):
     name = "virkning"
     verbose_name = "Hvad virker"
 
-    def navigation(self, user) -> list[tuple[str, str]]:
+    def navigation(self, user) -> list[tuple]:
         from . import access
 
         punkter = []
         if access.kan_maale(user):
-            punkter.append(("Målinger", "virkning:forfaldne"))
+            punkter.append(("Målinger", "virkning:forfaldne", ["virkning:instrumenter"]))
         if access.kan_se_udfald(user):
-            punkter.append(("Hvad virker", "virkning:udfald"))
+            punkter.append(
+                (
+                    "Hvad virker",
+                    "virkning:udfald",
+                    ["virkning:overlevelse", "virkning:forsoeg_liste"],
+                )
+            )
         return punkter
 
     def borger_panel(self, request, borger) -> str:

@@ -10,7 +10,8 @@ import zipfile
 import pytest
 from celery.exceptions import SoftTimeLimitExceeded
 from django.core.management import CommandError, call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook
 
@@ -197,6 +198,21 @@ class TestKopier:
         # pre_save fills auto_now_add as bulk_create does; no save() runs, so no history.
         assert all(b.oprettet and b.opdateret and b.anonymiseret is None for b in borgere)
         assert not Borger.history.exists()
+
+    def test_it_also_writes_through_the_debug_cursor(self, konsulent):
+        # DEBUG (`make run`) wraps the cursor in CursorDebugWrapper, whose copy_expert takes no
+        # keywords; the nightly »Hvad virker« jobs failed there.
+        with CaptureQueriesContext(connection):
+            kopier(
+                Borger,
+                [
+                    Borger(
+                        jobcenter=konsulent.jobcenter, cpr="0101901234", fornavn="A", efternavn="B"
+                    )
+                ],
+                batch_size=10,
+            )
+        assert Borger.objects.filter(cpr="0101901234").exists()
 
     def test_the_database_checks_every_constraint_and_nothing_is_written(self, konsulent):
         borger = BorgerFactory(jobcenter=konsulent.jobcenter)

@@ -65,6 +65,25 @@ def test_the_menu_follows_the_role(client_for, konsulent, analytiker):
     ]
 
 
+def test_the_current_menu_item_covers_the_pages_under_it_and_never_claims_another(
+    client_for, leder
+):
+    """»Hvad virker« covers its curves and trials, »Målinger« its instruments; a page under no
+    item (a citizen's measurement form) marks none, not »Forside«."""
+
+    def aktiv(url):
+        menu = client_for(leder).get(url).context["navigation"]
+        return [p["tekst"] for p in menu if p["aktiv"]]
+
+    assert aktiv("/") == ["Forside"]
+    assert aktiv(reverse("virkning:udfald")) == ["Hvad virker"]
+    assert aktiv(reverse("virkning:overlevelse")) == ["Hvad virker"]
+    assert aktiv(reverse("virkning:forsoeg_opret")) == ["Hvad virker"]
+    assert aktiv(reverse("virkning:instrumenter")) == ["Målinger"]
+    assert aktiv(reverse("borgere:liste")) == ["Borgere"]
+    assert aktiv(reverse("virkning:maal", args=[1, 1])) == []
+
+
 def test_an_analytiker_belongs_to_no_jobcentre_and_staff_to_one(jobcenter_a):
     with pytest.raises(IntegrityError):
         BrugerFactory(rolle=Rolle.ANALYTIKER, jobcenter=jobcenter_a)

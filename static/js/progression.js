@@ -17,6 +17,10 @@
     return datoformat.format(new Date(d * DAG)).replace(/\./g, "-");
   };
   var FARVER = ["#0059b3", "#b51d09", "#008139", "#6a3d9a", "#a35a00", "#00707a"];
+  // More indicators than colours (the national template has 9 for the citizen): each round of
+  // the colours gets its own dash and point shape, and the legend shows the shapes.
+  var STREGER = [[], [8, 4], [2, 3]];
+  var PUNKTER = ["circle", "rectRot", "triangle"];
   var BAAND = { "Forløb": "rgba(0, 89, 179, 0.10)", "Kursus": "rgba(0, 129, 57, 0.12)" };
 
   var baand = {
@@ -75,11 +79,15 @@
       data: {
         datasets: data.serier.map(function (s, i) {
           var farve = FARVER[i % FARVER.length];
+          var runde = Math.floor(i / FARVER.length) % STREGER.length;
           return {
             label: s.navn,
             data: s.punkter.map(function (p) { return { x: dag(p.dato), y: p.vaerdi }; }),
             borderColor: farve,
             backgroundColor: farve,
+            borderDash: STREGER[runde],
+            pointStyle: PUNKTER[runde],
+            pointRadius: 4,
             spanGaps: true,
           };
         }),
@@ -98,6 +106,7 @@
           y: { min: data.skala[0], max: data.skala[1], ticks: { stepSize: 1 } },
         },
         plugins: {
+          legend: { labels: { usePointStyle: true } },
           tooltip: {
             callbacks: {
               title: function (items) { return items.length ? datotekst(items[0].parsed.x) : ""; },

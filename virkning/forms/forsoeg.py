@@ -45,7 +45,15 @@ class ForsoegForm(forms.ModelForm):
         min_value=1,
         max_value=104,
         initial=13,
-        help_text="Hvornår udfaldet måles: selvforsørgelse på dagen, eller første måling efter.",
+        help_text=(
+            "Så mange uger efter, at borgeren kom ind i forsøget, måles udfaldet: om borgeren "
+            "er selvforsørgende den dag, eller ved progression den første måling derefter. "
+            "1–104 uger."
+        ),
+        error_messages={
+            "min_value": "Mindst 1 uge.",
+            "max_value": "Højst 104 uger (2 år).",
+        },
     )
 
     class Meta:
@@ -66,7 +74,13 @@ class ForsoegForm(forms.ModelForm):
             "slut",
         ]
         widgets = {"fra": DatoInput(), "til": DatoInput(), "slut": DatoInput()}
-        labels = {"maalgruppe": "Målgruppe"}
+        labels = {"maalgruppe": "Målgruppe", "forloebstype": "Forløbstype"}
+        help_texts = {
+            "forloebstype": "Hvis indsatsen er et forløb.",
+            "fra": "Borgere, der kommer ind i målgruppen fra denne dag, er med i lodtrækningen.",
+            "til": "Den sidste dag, borgere kan komme ind i forsøget.",
+            "slut": "Efter optaget, så der er tid til at måle udfaldet.",
+        }
 
     def __init__(self, *args, bruger, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,9 +92,13 @@ class ForsoegForm(forms.ModelForm):
         self.fields["kategori"].queryset = Screeningskategori.objects.filter(
             instrument__in=instrumenter, instrument__aktiv=True
         ).select_related("instrument")
-        self.fields["indikator"].queryset = Indikator.objects.filter(
-            instrument__in=instrumenter.aktive()
-        ).select_related("instrument")
+        indikatorer = (
+            Indikator.objects.filter(instrument__in=instrumenter.aktive())
+            .select_related("instrument")
+            .order_by("instrument__navn", "instrument_id", "stilles_til", "raekkefoelge")
+        )
+        self.fields["indikator"].queryset = indikatorer
+        self.fields["indikator"].choices = indikatorvalg(indikatorer)
         self.fields["indikator"].help_text = "Kun ved progression: den indikator, der måles på."
         for navn in ("maalgruppe", "ydelse", "kategori"):
             self.fields[navn].empty_label = "Alle"
@@ -105,6 +123,16 @@ class ForsoegForm(forms.ModelForm):
         if udfald == Udfaldsmaal.SELVFORSOERGELSE and data.get("indikator"):
             self.add_error("indikator", "En indikator bruges kun, når udfaldet er progression.")
         return data
+
+
+def indikatorvalg(indikatorer) -> list:
+    """The indicators grouped by instrument and part (»Progressionsmåling – borgerens del«):
+    both parts of the national template ask »Jobsøgning«, and a bare list showed it twice."""
+    grupper: dict[str, list] = {}
+    for i in indikatorer:
+        titel = f"{i.instrument.navn} – {i.get_stilles_til_display().lower()}"
+        grupper.setdefault(titel, []).append((i.pk, i.navn))
+    return [("", "---------"), *grupper.items()]
 
 
 class StopForm(forms.Form):

@@ -71,6 +71,8 @@ class MaalingForm(forms.Form):
                     for v in trin
                 ],
             )
+            # A screening's questions come under their dimension's heading on the form.
+            self.fields[indikatorfelt(indikator)].dimension = indikator.dimension
 
     def dele(self):
         """(title, its bound fields) per part: the citizen's answers, then the consultant's."""
@@ -107,6 +109,9 @@ class MaalingForm(forms.Form):
 
 
 class ForfaldneForm(forms.Form):
+    # A filter with a default (»Mine borgere«), not an optional answer.
+    skjul_frivilligt = True
+
     hvem = forms.ChoiceField(label="Vis målinger for", required=False)
 
     def __init__(self, *args, bruger: Bruger, **kwargs):

@@ -89,7 +89,7 @@ JOBMOBILITET = {
     "art": "screening",
     "beskrivelse": (
         "Screener tidligt i ledighedsforløbet, om borgeren har en udfordring med jobmobilitet på "
-        "tre dimensioner (VidensLaboratoriet, seed 000): faglige kvalifikationer, personlige "
+        "tre dimensioner (efter VidensLaboratoriet): faglige kvalifikationer, personlige "
         "kompetencer og forandringsparathed, og faglig og geografisk mobilitet. Konsulenten "
         "udfylder den efter samtalen; reglerne sorterer borgeren i en kategori."
     ),

@@ -13,7 +13,7 @@ from .instrument import Indikator, Screeningskategori
 
 
 class Udfaldsmaal(models.TextChoices):
-    SELVFORSOERGELSE = "selvforsoergelse", "Selvforsørgende N uger efter lodtrækningen"
+    SELVFORSOERGELSE = "selvforsoergelse", "Selvforsørgende et antal uger efter indgang"
     PROGRESSION = "progression", "Progression på en indikator"
 
 

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from django.conf import settings
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from borgere.analysis import paa_ydelse
@@ -198,15 +198,29 @@ def kursusenheder(dato: datetime.date, uger: int, ydelser: pd.DataFrame) -> pd.D
 
 def svarene(dato: datetime.date) -> tuple[pd.DataFrame, dict[int, dict]]:
     """Every progression answer up to the window after the date, keyed by indicator (the
-    instrument's and the indicator's code), and the indicators' names."""
+    instrument's and the indicator's code), and the indicators' names, parts and places in the
+    instrument (the page orders its columns by them and tells two parts' »Motivation« apart)."""
     indikatorer = {}
     noegle_af = {}
-    for pk, instrument, kode, navn, bedre in Indikator.objects.filter(
-        instrument__art=Art.PROGRESSION
-    ).values_list("pk", "instrument__kode", "kode", "navn", "hoejere_er_bedre"):
+    for pk, instrument, kode, navn, bedre, del_, raekkefoelge in (
+        Indikator.objects.filter(instrument__art=Art.PROGRESSION)
+        .order_by(F("instrument__jobcenter_id").asc(nulls_first=True), "instrument__version")
+        .values_list(
+            "pk",
+            "instrument__kode",
+            "kode",
+            "navn",
+            "hoejere_er_bedre",
+            "stilles_til",
+            "raekkefoelge",
+        )
+    ):
         noegle = f"{instrument}/{kode}"
         noegle_af[pk] = noegle
-        indikatorer.setdefault(noegle, {"navn": navn, "hoejere_er_bedre": bedre})
+        indikatorer.setdefault(
+            noegle,
+            {"navn": navn, "hoejere_er_bedre": bedre, "del": del_, "raekkefoelge": raekkefoelge},
+        )
     svar = _ramme(
         Svar.objects.filter(indikator_id__in=list(noegle_af), maaling__dato__lte=dato)
         .values_list("maaling__borger_id", "maaling__dato", "indikator_id", "vaerdi")

@@ -217,6 +217,10 @@ def test_a_stopped_trial_is_recorded_and_draws_no_more(leder, client_for):
     svar = client.post(url, {"grund": "  "})
     forsoeg.refresh_from_db()
     assert forsoeg.stoppet is None
+    # The page again, the error at the reason's field (not a message far above it).
+    assert svar.status_code == 200
+    assert svar.context["stopform"].errors["grund"] == ["Skriv, hvorfor forsøget stoppes."]
+    assert 'id="stop"' in svar.content.decode() and 'aria-invalid="true"' in svar.content.decode()
     svar = client.post(url, {"grund": "Indsatsen kan ikke længere leveres."}, follow=True)
     assert "Forsøget er stoppet" in svar.content.decode()
     forsoeg.refresh_from_db()
@@ -434,6 +438,38 @@ def test_the_form_offers_only_the_jobcentres_own_indicators(leder, outsider):
     assert egen in valg and fremmed not in valg
 
 
+def test_the_indicators_are_offered_by_instrument_and_part_and_a_foreign_one_is_refused(
+    leder, outsider
+):
+    """Both parts of the national template ask »Jobsøgning«: the list groups by instrument and
+    part so the leader can tell them apart; the grouping offers nothing the queryset does not."""
+    instrument = InstrumentFactory(oprettet_af=leder, navn="Vores måling")
+    borgerens = IndikatorFactory(instrument=instrument, navn="Jobsøgning", stilles_til="borger")
+    konsulentens = IndikatorFactory(
+        instrument=instrument, navn="Jobsøgning", stilles_til="konsulent"
+    )
+    fremmed = IndikatorFactory(instrument=InstrumentFactory(oprettet_af=outsider))
+    grupper = dict(ForsoegForm(bruger=leder).fields["indikator"].choices)
+    assert grupper["Vores måling – borgerens del"] == [(borgerens.pk, "Jobsøgning")]
+    assert grupper["Vores måling – konsulentens del"] == [(konsulentens.pk, "Jobsøgning")]
+    assert all(fremmed.pk not in dict(v) for v in grupper.values() if isinstance(v, list))
+    form = ForsoegForm(
+        {
+            "navn": "Forsøg",
+            "indsats": "Mentor",
+            "fra": "2026-05-01",
+            "til": "2026-06-01",
+            "slut": "2026-12-01",
+            "andel": "0,5",
+            "udfald": "progression",
+            "uger": "13",
+            "indikator": str(fremmed.pk),
+        },
+        bruger=leder,
+    )
+    assert not form.is_valid() and "indikator" in form.errors
+
+
 # Access.
 
 
@@ -538,6 +574,9 @@ def test_the_page_draws_only_when_asked_by_post(leder, client_for, monkeypatch):
     svar = client.post(reverse("virkning:forsoeg_traek", args=[forsoeg.pk]), follow=True)
     assert "1 ny borger er trukket." in svar.content.decode()
     assert forsoeg.lodtraekninger.count() == 1
+    # Nobody new: say why, rather than »0 nye borgere er trukket«.
+    svar = client.post(reverse("virkning:forsoeg_traek", args=[forsoeg.pk]), follow=True)
+    assert "Ingen nye borgere at trække lod for" in svar.content.decode()
 
 
 def test_the_command_draws_in_every_running_trial_and_no_other(leder):

@@ -1,5 +1,6 @@
 import datetime
 from decimal import Decimal
+from importlib import import_module
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -168,6 +169,43 @@ def test_a_consultant_takes_a_measurement_on_the_page_and_it_keeps_its_version(
     )
     side = client.get(reverse("virkning:maaling", args=[maaling.pk])).content.decode()
     assert "Hvor parat er borgeren til job?" in side and "Helt sikker" in side
+
+
+def test_the_national_screening_form_asks_the_consultant_only_and_speaks_no_project_jargon(
+    konsulent, client_for
+):
+    """The screening has no citizen's part, so its form must not ask for the citizen's answers;
+    its description once named the project's source file (»seed 000«)."""
+    Instrument.objects.filter(jobcenter__isnull=True).update(aktiv=True)
+    screening = Instrument.objects.get(jobcenter__isnull=True, kode="jobmobilitet")
+    borger = i_maalgruppen(konsulent.jobcenter, datetime.date(2026, 1, 1))
+    side = client_for(konsulent).get(reverse("virkning:maal", args=[borger.pk, screening.pk]))
+    tekst = side.content.decode()
+    assert "Udfyld din egen vurdering efter samtalen med borgeren." in tekst
+    assert "borgerens svar" not in tekst.lower() and "seed" not in tekst
+    assert "(efter VidensLaboratoriet)" in tekst
+    # Its nine questions under their three dimensions' headings, each heading once.
+    for dimension in (
+        "Faglige kvalifikationer",
+        "Personlige kompetencer og forandringsparathed",
+        "Faglig og geografisk mobilitet",
+    ):
+        assert tekst.count(f">{dimension}</h4>") == 1
+
+
+def test_the_migration_takes_the_project_jargon_out_of_installed_descriptions(konsulent):
+    from django.apps import apps
+
+    ret = import_module("virkning.migrations.0005_jobmobilitet_beskrivelse_uden_seed").ret
+    kopi = InstrumentFactory(
+        oprettet_af=konsulent, beskrivelse="Tre dimensioner (VidensLaboratoriet, seed 000): x."
+    )
+    andet = InstrumentFactory(oprettet_af=konsulent, beskrivelse="Jobcentrets egen tekst.")
+    ret(apps, None)
+    kopi.refresh_from_db()
+    andet.refresh_from_db()
+    assert kopi.beskrivelse == "Tre dimensioner (efter VidensLaboratoriet): x."
+    assert andet.beskrivelse == "Jobcentrets egen tekst."
 
 
 def test_a_screening_sorts_the_citizen_with_reasons_shown_on_the_citizen_page_and_due_list(
@@ -349,6 +387,8 @@ def test_the_due_list_shows_mine_by_default_and_logs_the_citizens_it_shows(
     url = reverse("virkning:forfaldne")
     mine = client.get(url).content.decode()
     assert "Minna" in mine and "Mads" in mine and "Anders" not in mine
+    # A filter with a default, not an optional answer.
+    assert "(frivilligt)" not in mine
     assert set(
         Adgangslog.objects.filter(bruger=konsulent, handling=Handling.LISTE).values_list(
             "borger_id", flat=True

@@ -422,6 +422,20 @@ def test_the_analytiker_sees_the_country_and_every_jobcentres_median(client_for,
 
 
 @pytest.mark.django_db
+def test_by_jobcentre_the_analytiker_is_told_where_the_jobcentres_are(
+    client_for, analytiker, leder, data
+):
+    """The country gets one curve when split by jobcentre; without a word the analytiker wonders
+    where the jobcentres went. The leader sees own against the rest and needs no note."""
+    beregn_overlevelse(dato=DAG)
+    valg = {"start": "maalgruppe", "gruppering": "jobcenter"}
+    side = client_for(analytiker).get(reverse("virkning:overlevelse"), valg).content.decode()
+    assert 'data-testid="landskurve"' in side and 'href="#jobcentre"' in side
+    side = client_for(leder).get(reverse("virkning:overlevelse"), valg).content.decode()
+    assert 'data-testid="landskurve"' not in side
+
+
+@pytest.mark.django_db
 def test_a_bad_choice_gets_a_danish_message_and_the_default_view(client_for, leder, data):
     beregn_overlevelse(dato=DAG)
     side = client_for(leder).get(

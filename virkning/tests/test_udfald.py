@@ -23,9 +23,9 @@ from virkning.analysis.udfald import (
     skjul_fratraekning,
     udfald,
 )
-from virkning.models import Art, Gruppeart, Indsatsudfald, Screeningskategori
+from virkning.models import Art, Gruppeart, Indikator, Indsatsudfald, Screeningskategori
 from virkning.services.udfald import beregn_udfald
-from virkning.views.udfald import ledertavler
+from virkning.views.udfald import indikatororden, kolonnenavne, ledertavler
 from virksomheder.tests.factories import VirksomhedFactory
 
 from .factories import IndikatorFactory, InstrumentFactory, MaalingFactory, SvarFactory
@@ -276,6 +276,9 @@ def test_the_service_writes_counts_shares_and_progression_per_group_and_national
     [tro] = praktik.progression
     aendringer = np.array([i % 3 for i in range(10)], dtype=float)
     assert (tro["indikator"], tro["navn"], tro["n"]) == ("jobparathed/tro", "Tro på job", 10)
+    # Its part and place in the instrument: the page's columns follow the instrument.
+    indikator = Indikator.objects.get(kode="tro")
+    assert (tro["del"], tro["raekkefoelge"]) == ("borger", indikator.raekkefoelge)
     assert tro["middel"] == pytest.approx(0.9)
     lav, hoej = DescrStatsW(aendringer).tconfint_mean()
     assert (tro["nedre"], tro["oevre"]) == (pytest.approx(lav), pytest.approx(hoej))
@@ -446,6 +449,43 @@ def test_the_tile_shows_the_three_best_efforts_with_their_n(beregnet, rf, leder)
     [tavle] = ledertavler(request)
     assert tavle.titel == "Bedste indsatser"
     assert tavle.tal == "60\u00a0%"
-    assert tavle.tekst.startswith("Kursus Truckkursus: 60\u00a0% selvforsørgende (n = 10)")
+    # What the figure is, then each effort by name with its kind, share and n.
+    assert tavle.tekst.startswith(
+        "selvforsørgende 4 uger efter: Truckkursus (kursus) 60\u00a0% (n = 10); "
+    )
     assert tavle.tekst.count("n = ") == 3
     assert "for få" not in tavle.tekst and "Løntilskud" not in tavle.tekst
+
+
+def test_the_columns_follow_the_instrument_and_tell_two_parts_same_name_apart():
+    """The national template asks »Motivation«-like names of both parts: the header must say
+    whose, and the columns come as the instrument asks them, not alphabetically by code."""
+    indikatorer = {
+        "progression/k-motivation": {
+            "navn": "Motivation",
+            "hoejere_er_bedre": True,
+            "del": "konsulent",
+            "raekkefoelge": 1,
+        },
+        "progression/b-tro": {
+            "navn": "Tro på job",
+            "hoejere_er_bedre": True,
+            "del": "borger",
+            "raekkefoelge": 2,
+        },
+        "progression/b-motivation": {
+            "navn": "Motivation",
+            "hoejere_er_bedre": True,
+            "del": "borger",
+            "raekkefoelge": 1,
+        },
+        # A row computed before the part was stored: last, by its key.
+        "gammel/a": {"navn": "Arbejdsidentitet", "hoejere_er_bedre": False},
+    }
+    koder = sorted(indikatorer, key=lambda k: indikatororden(k, indikatorer[k]))
+    assert [k["navn"] for k in kolonnenavne(koder, indikatorer)] == [
+        "Motivation (borgerens svar)",
+        "Tro på job",
+        "Motivation (konsulentens vurdering)",
+        "Arbejdsidentitet",
+    ]

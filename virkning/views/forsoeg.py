@@ -61,7 +61,10 @@ def hent_forsoeg(request: HttpRequest, pk: int) -> Forsoeg:
 
 
 def forsoeg(request: HttpRequest, pk: int) -> HttpResponse:
-    forsoeg = hent_forsoeg(request, pk)
+    return vis_forsoeg(request, hent_forsoeg(request, pk), StopForm())
+
+
+def vis_forsoeg(request: HttpRequest, forsoeg: Forsoeg, stopform: StopForm) -> HttpResponse:
     idag = timezone.localdate()
     resultat = services.forsoegsresultat(forsoeg=forsoeg, idag=idag)
     indikator = forsoeg.indikator.navn if forsoeg.indikator_id else ""
@@ -70,7 +73,7 @@ def forsoeg(request: HttpRequest, pk: int) -> HttpResponse:
         "resultat": resultat,
         "saetning": forklaring(resultat, indikator=indikator),
         "traekker": services.traekker(forsoeg, idag),
-        "stopform": StopForm(),
+        "stopform": stopform,
         "idag": idag,
     }
     return render(request, "virkning/forsoeg.html", context)
@@ -88,7 +91,8 @@ def forsoeg_stop(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, "Forsøget er stoppet. Der trækkes ikke flere borgere.")
     else:
-        messages.error(request, " ".join(form.errors["grund"]))
+        # The page again with the error at the field (the form's address ends in #stop).
+        return vis_forsoeg(request, forsoeg, form)
     return redirect(forsoeg)
 
 
@@ -102,9 +106,17 @@ def forsoeg_traek(request: HttpRequest, pk: int) -> HttpResponse:
         )
     else:
         antal = services.traek_lod(forsoeg=forsoeg, idag=idag)
-        messages.success(
-            request, f"{antal} nye borgere er trukket." if antal != 1 else "1 ny borger er trukket."
-        )
+        if antal == 0:
+            messages.info(
+                request,
+                "Ingen nye borgere at trække lod for: ingen, der opfylder kriterierne, er kommet "
+                "ind i målgruppen i optaget siden sidste lodtrækning.",
+            )
+        else:
+            messages.success(
+                request,
+                f"{antal} nye borgere er trukket." if antal != 1 else "1 ny borger er trukket.",
+            )
     return redirect(forsoeg)
 
 

@@ -1,6 +1,7 @@
 """»Hvad virker«: outcomes per effort, read from the rows the nightly job writes (never a
 citizen), and the leader's tile of the best efforts."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -17,7 +18,15 @@ from jobcenter.models import Beregning, Jobcenter
 from jobcenter.paneler import Tavle
 
 from .. import access, tasks
-from ..models import Art, Gruppeart, Indikator, Indsatsudfald, Instrument, Screeningskategori
+from ..models import (
+    Art,
+    Del,
+    Gruppeart,
+    Indikator,
+    Indsatsudfald,
+    Instrument,
+    Screeningskategori,
+)
 from ..services.udfald import UDFALD, bedste, graense, seneste_dato, udfaldsraekker
 
 # A table shows at most this many groups (companies are thousands nationally).
@@ -190,7 +199,7 @@ def tabeller(request, raekker, *, jobcenter_id, sorter: str) -> list[dict]:
             linjer.sort(key=noegle)
         else:
             linjer.sort(key=lambda linje: linje.navn)
-        koder = sorted(indikatorer[art])
+        koder = sorted(indikatorer[art], key=lambda k: indikatororden(k, indikatorer[art][k]))
         for linje in linjer[:HOEJST]:
             linje.prog = [(linje.egen_prog.get(k), linje.landet_prog.get(k)) for k in koder]
         resultat.append(
@@ -199,13 +208,39 @@ def tabeller(request, raekker, *, jobcenter_id, sorter: str) -> list[dict]:
                 "navn": navn,
                 "linjer": linjer[:HOEJST],
                 "i_alt": len(linjer),
-                "indikatorer": [
-                    {"kode": k, "navn": v["navn"], "hoejere_er_bedre": v["hoejere_er_bedre"]}
-                    for k, v in sorted(indikatorer[art].items())
-                ],
+                "indikatorer": kolonnenavne(koder, indikatorer[art]),
             }
         )
     return resultat
+
+
+DELENES_ORDEN = {Del.BORGER: 0, Del.KONSULENT: 1}
+DELENES_NAVN = {Del.BORGER: "borgerens svar", Del.KONSULENT: "konsulentens vurdering"}
+
+
+def indikatororden(kode: str, post: dict) -> tuple:
+    """The instrument's own order: the citizen's part, then the consultant's, each as asked
+    (rows computed before the part and place were stored fall back to the key)."""
+    return (
+        post.get("del") is None,
+        DELENES_ORDEN.get(post.get("del"), 2),
+        post.get("raekkefoelge") or 0,
+        kode,
+    )
+
+
+def kolonnenavne(koder: list[str], indikatorer: dict[str, dict]) -> list[dict]:
+    """A column per indicator; a name that two indicators share (»Motivation« asked of the
+    citizen and judged by the consultant) is told apart by its part."""
+    antal_med_navn = Counter(indikatorer[k]["navn"] for k in koder)
+    kolonner = []
+    for k in koder:
+        post = indikatorer[k]
+        navn = post["navn"]
+        if antal_med_navn[navn] > 1 and post.get("del") in DELENES_NAVN:
+            navn = f"{navn} ({DELENES_NAVN[post['del']]})"
+        kolonner.append({"kode": k, "navn": navn, "hoejere_er_bedre": post["hoejere_er_bedre"]})
+    return kolonner
 
 
 def valgt_jobcenter(request: HttpRequest) -> Jobcenter | None:
@@ -260,9 +295,10 @@ def ledertavler(request: HttpRequest) -> list[Tavle]:
         Tavle(
             titel="Bedste indsatser",
             tal=f"{procent(top[0].andel)}",
-            tekst="; ".join(
-                f"{r.get_gruppeart_display()} {r.gruppe_navn}: {procent(r.andel)} "
-                f"selvforsørgende (n = {r.n})"
+            tekst=f"selvforsørgende {settings.UDFALD_UGER} uger efter: "
+            + "; ".join(
+                f"{r.gruppe_navn} ({r.get_gruppeart_display().lower()}) {procent(r.andel)} "
+                f"(n = {r.n})"
                 for r in top
             ),
             url=reverse("virkning:udfald") + "?sorter=andel",
