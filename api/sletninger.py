@@ -24,6 +24,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
+from jobcenter.imports import kopier
+
 from .models import Sletning
 from .pagination import Sider
 from .ressourcer import router
@@ -123,8 +125,8 @@ def registrer_sletning(sporet: Sporet):
 
 def foer_sletning(model: type[models.Model], pks: list[int]) -> None:
     """Rows an import is about to delete in bulk, past the signals
-    (`jobcenter.imports.slet`): recorded in two queries for all of them, in the same
-    transaction as the delete."""
+    (`jobcenter.imports.slet`): recorded with one query and one COPY for all of them, in the
+    same transaction as the delete."""
     sporet = sporede().get(model)
     if sporet is None or not pks:
         return
@@ -132,7 +134,8 @@ def foer_sletning(model: type[models.Model], pks: list[int]) -> None:
         ejere = [(pk, None) for pk in pks]
     else:
         ejere = model._base_manager.filter(pk__in=pks).values_list("pk", sporet.ejer)
-    Sletning.objects.bulk_create(
+    kopier(
+        Sletning,
         [
             sporet.sletning(pk, jobcenter_id)
             for pk, jobcenter_id in ejere
