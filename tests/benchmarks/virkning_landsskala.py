@@ -14,8 +14,9 @@ screening category for two citizens in three in December 2009 (`screeninger`).
 
 The job is what beat sends at 03:45: the two tasks at once, to a worker with two processes (one
 per core, as `deploy/start worker` starts it on these machines). The clock runs from sending
-to both results; it runs twice, the first time in processes that have not yet imported pandas
-and statsmodels (a worker started just before), the second as in a worker that has run before.
+to both results; it runs twice, the first time in a worker started just before (its processes
+have imported the tasks' libraries, but have no database connection or warm caches yet), the
+second as in a worker that has run before.
 
 Generating the data takes minutes. BEHOLD_DB=1 keeps the test database and, when it exists,
 runs only the job in it (see `testdatabase.py`); each run replaces the day's rows. The line
@@ -254,7 +255,7 @@ def koer() -> None:
     try:
         vent_paa(koe)
         for kørsel in (
-            "Første kørsel (workerens processer importerer pandas og statsmodels)",
+            "Første kørsel (en nystartet worker)",
             "Anden kørsel (som en worker, der har kørt før)",
         ):
             print(f"Belastning (1/5/15 min): {', '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -102,12 +102,12 @@ def _ramme(
     return df
 
 
-def ydelsesperioder(dato: datetime.date) -> pd.DataFrame:
-    """Every benefit period begun on or before `dato`: `borger`, `fra`, `til` (NaT: open). One
-    COPY; the follow-up days that count are on or before `dato`, so later periods never
-    matter."""
+def ydelsesperioder(dato: datetime.date, *, fra: datetime.date) -> pd.DataFrame:
+    """The benefit periods that can cover a follow-up day from `fra` to `dato`: begun on or
+    before `dato` and not ended before `fra` (`borger`, `fra`, `til`, NaT: open). One COPY."""
     return _ramme(
         Ydelsesperiode.objects.filter(fra__lte=dato)
+        .exclude(til__lt=fra)
         .values_list("borger_id", "fra", "til")
         .order_by(),
         ["borger", "fra", "til"],
@@ -120,13 +120,17 @@ def _selvforsoergende(
 ) -> pd.Series:
     """1.0 self-supporting (on no benefit `uger` weeks after `slut`), 0.0 on a benefit, NaN
     while the follow-up day has not come."""
-    dag = df["slut"] + pd.Timedelta(weeks=uger)
+    dag = opfoelgningsdage(df, uger)
     kommet = (dag <= pd.Timestamp(dato)).to_numpy()
     paa = paa_ydelse(pd.DataFrame({"borger": df["borger_id"], "dag": dag.where(kommet)}), ydelser)
     return pd.Series(np.where(kommet, (~paa).astype(float), np.nan), index=df.index)
 
 
-def forloebsenheder(dato: datetime.date, uger: int, ydelser: pd.DataFrame) -> pd.DataFrame:
+def opfoelgningsdage(df: pd.DataFrame, uger: int) -> pd.Series:
+    return df["slut"] + pd.Timedelta(weeks=uger)
+
+
+def forloebsenheder(dato: datetime.date) -> pd.DataFrame:
     kolonner = ["enhed_id", "borger_id", "jobcenter_id", "start", "slut"]
     grupper = ["forloebstype", "virksomhedscenter", "virksomhed"]
     raekker = (
@@ -144,7 +148,6 @@ def forloebsenheder(dato: datetime.date, uger: int, ydelser: pd.DataFrame) -> pd
         .order_by()
     )
     df = _ramme(raekker, [*kolonner, *grupper], datoer=("start", "slut"))
-    df["selvforsoergende"] = _selvforsoergende(df, uger, ydelser, dato)
     df["kategori"] = screeningskategori(df, dato)
     return df
 
@@ -172,7 +175,7 @@ def screeningskategori(forloeb: pd.DataFrame, dato: datetime.date) -> pd.Series:
     return flet.set_index("index")["kategori"].reindex(forloeb.index)
 
 
-def kursusenheder(dato: datetime.date, uger: int, ydelser: pd.DataFrame) -> pd.DataFrame:
+def kursusenheder(dato: datetime.date) -> pd.DataFrame:
     raekker = (
         Tilmelding.objects.filter(status__in=PAABEGYNDT, kursuskob__hold__slutdato__lte=dato)
         .values_list(
@@ -190,7 +193,6 @@ def kursusenheder(dato: datetime.date, uger: int, ydelser: pd.DataFrame) -> pd.D
         ["enhed_id", "borger_id", "jobcenter_id", "start", "slut", "kursus"],
         datoer=("start", "slut"),
     )
-    df["selvforsoergende"] = _selvforsoergende(df, uger, ydelser, dato)
     # A class without a start date is measured from its end.
     df["start"] = df["start"].fillna(df["slut"])
     return df
@@ -264,13 +266,17 @@ def beregn_udfald(*, dato: datetime.date) -> int:
     uger, mindst = settings.UDFALD_UGER, graense()
     with laast_beregning(navn=UDFALD, dato=dato):
         beregnet = timezone.now()
-        ydelser = ydelsesperioder(dato)
+        forloeb, kurser = forloebsenheder(dato), kursusenheder(dato)
+        # Only the periods that reach the first follow-up day can say anything.
+        dage = pd.concat([opfoelgningsdage(forloeb, uger), opfoelgningsdage(kurser, uger)])
+        foerste = dage.min().date() if dage.notna().any() else dato
+        ydelser = ydelsesperioder(dato, fra=foerste)
+        for enheder in (forloeb, kurser):
+            enheder["selvforsoergende"] = _selvforsoergende(enheder, uger, ydelser, dato)
         svar, indikatorer = svarene(dato + datetime.timedelta(days=VINDUE_DAGE))
         dele = [
-            udfald(forloebsenheder(dato, uger, ydelser), svar, arter=FORLOEBSARTER, graense=mindst),
-            udfald(
-                kursusenheder(dato, uger, ydelser), svar, arter=[Gruppeart.KURSUS], graense=mindst
-            ),
+            udfald(forloeb, svar, arter=FORLOEBSARTER, graense=mindst),
+            udfald(kurser, svar, arter=[Gruppeart.KURSUS], graense=mindst),
         ]
         andele = pd.concat([d.andele for d in dele], ignore_index=True)
         progression = pd.concat([d.progression for d in dele], ignore_index=True)
