@@ -193,7 +193,7 @@ def test_a_leader_creates_a_trial_and_sees_assignment_and_results(log_ind, leder
     page.get_by_label(re.compile("^Målgruppe")).select_option(label=str(gruppe))
     page.get_by_label("Optag fra", exact=True).fill(dage(-200).isoformat())
     page.get_by_label("Optag til", exact=True).fill(dage(-100).isoformat())
-    page.get_by_label("Andel til indsatsen", exact=True).fill("0,5")
+    page.get_by_label("Andel til indsatsen", exact=True).fill("50")
     page.get_by_label("Udfaldsmål", exact=True).select_option(
         label="Selvforsørgende et antal uger efter indgang"
     )

@@ -26,18 +26,17 @@ class ForsoegForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Hvad indsatsgruppen får, som andre ikke får.",
     )
-    andel = forms.DecimalField(
+    # In percent, as the trial's page shows it; stored as a share (0.5).
+    andel = forms.IntegerField(
         label="Andel til indsatsen",
-        min_value=Decimal("0.1"),
-        max_value=Decimal("0.9"),
-        max_digits=3,
-        decimal_places=2,
-        initial=Decimal("0.5"),
-        localize=True,
-        help_text="Mellem 0,1 og 0,9; 0,5 giver to lige store grupper.",
+        min_value=10,
+        max_value=90,
+        initial=50,
+        help_text="I procent, 10–90; 50 giver to lige store grupper.",
         error_messages={
-            "min_value": "Andelen skal være mindst 0,1.",
-            "max_value": "Andelen må højst være 0,9.",
+            "invalid": "Skriv andelen som et helt tal i procent, fx 50.",
+            "min_value": "Andelen skal være mindst 10 %%.",
+            "max_value": "Andelen må højst være 90 %%.",
         },
     )
     uger = forms.IntegerField(
@@ -102,6 +101,9 @@ class ForsoegForm(forms.ModelForm):
         self.fields["indikator"].help_text = "Kun ved progression: den indikator, der måles på."
         for navn in ("maalgruppe", "ydelse", "kategori"):
             self.fields[navn].empty_label = "Alle"
+
+    def clean_andel(self) -> Decimal:
+        return Decimal(self.cleaned_data["andel"]) / 100
 
     def clean(self):
         data = super().clean()

@@ -313,7 +313,7 @@ def test_the_trial_form_refuses_bs_category_and_indicator_and_ignores_a_forged_s
         "fra": "2026-03-01",
         "til": "2026-05-31",
         "slut": "2026-12-31",
-        "andel": "0,5",
+        "andel": "50",
         "udfald": "progression",
         "uger": "13",
         "indikator": str(aalborgs["indikator"].pk),

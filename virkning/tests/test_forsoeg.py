@@ -5,6 +5,7 @@ import datetime
 import io
 import logging
 import math
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
@@ -373,7 +374,7 @@ def test_a_leader_creates_a_trial_and_sees_assignment_and_results(leder, client_
             "indsats": "virksomhedspraktik inden for fire uger",
             "fra": "2026-01-01",
             "til": "2026-02-28",
-            "andel": "0,5",
+            "andel": "30",
             "udfald": "selvforsoergelse",
             "uger": "8",
             "slut": "2026-12-31",
@@ -383,6 +384,8 @@ def test_a_leader_creates_a_trial_and_sees_assignment_and_results(leder, client_
     forsoeg = Forsoeg.objects.get()
     assert svar.status_code == 302 and svar.url == forsoeg.get_absolute_url()
     assert forsoeg.jobcenter == leder.jobcenter and forsoeg.seed != 1
+    # Typed in percent, stored as a share.
+    assert forsoeg.andel == Decimal("0.3")
     for i in range(60):
         b = indtraeder(leder.jobcenter, datetime.date(2026, 1, 1) + datetime.timedelta(days=i % 50))
         gruppe = services.gruppe_for(services.lodtal(forsoeg.seed, b.pk), forsoeg.andel)
@@ -416,7 +419,7 @@ def test_the_form_refuses_bad_input_in_danish(leder):
             "fra": "2026-05-01",
             "til": "2026-04-01",
             "slut": "2026-04-01",
-            "andel": "0,95",
+            "andel": "95",
             "udfald": "progression",
             "uger": "13",
         },
@@ -425,7 +428,9 @@ def test_the_form_refuses_bad_input_in_danish(leder):
     assert not form.is_valid()
     fejl = form.errors
     assert "Optaget skal slutte på eller efter" in fejl["til"][0]
-    assert "Andelen må højst være 0,9." in fejl["andel"]
+    assert "Andelen må højst være 90 %." in fejl["andel"]
+    komma = ForsoegForm({"andel": "0,5"}, bruger=leder)
+    assert komma.errors["andel"] == ["Skriv andelen som et helt tal i procent, fx 50."]
     assert "Vælg den indikator, progressionen måles på." in fejl["indikator"]
     assert "navn" in fejl and "indsats" in fejl
     assert not Forsoeg.objects.exists()
