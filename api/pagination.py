@@ -1,8 +1,11 @@
 """Cursor pagination: a page holds `antal` rows (default 100, at most 500) and links to the next
 and previous page; a cursor stays valid while rows are added or changed."""
 
-from rest_framework.exceptions import ValidationError
-from rest_framework.pagination import CursorPagination
+import datetime
+
+from django.db.models import Q
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.pagination import Cursor, CursorPagination
 
 
 class Sider(CursorPagination):
@@ -33,8 +36,73 @@ class Sider(CursorPagination):
         return parametre
 
 
-class SiderEfterAendring(Sider):
-    """For resources with an `opdateret` time: in the order they were changed, so a client that
-    syncs with `aendret_efter` reads each change once."""
+class Tidssider(Sider):
+    """Pages in the order of a time column and then id, for a client that syncs with
+    `aendret_efter` and must read each row once. The cursor holds the last row's (time, id), and
+    a page is the rows after it (keyset pagination): DRF's own cursor holds only the time and
+    counts past the rows that share it, at most 1 000, so a migration or bulk update that gave
+    thousands of rows one time made the pages repeat forever."""
 
-    ordering = ("opdateret", "id")
+    tid = "opdateret"
+    invalid_cursor_message = "Ugyldig markør."
+
+    @property
+    def ordering(self) -> tuple[str, str]:
+        return (self.tid, "id")
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.page_size = self.get_page_size(request)
+        self.base_url = request.build_absolute_uri()
+        self.cursor = self.decode_cursor(request)
+        baglaens = bool(self.cursor and self.cursor.reverse)
+        retning = "-" if baglaens else ""
+        queryset = queryset.order_by(f"{retning}{self.tid}", f"{retning}id")
+        if self.cursor is not None and self.cursor.position is not None:
+            tid, pk = self.position(self.cursor.position)
+            sammenligning = "lt" if baglaens else "gt"
+            queryset = queryset.filter(
+                Q(**{f"{self.tid}__{sammenligning}": tid})
+                | Q(**{self.tid: tid, f"id__{sammenligning}": pk})
+            )
+        raekker = list(queryset[: self.page_size + 1])
+        flere = len(raekker) > self.page_size
+        raekker = raekker[: self.page_size]
+        if baglaens:
+            raekker.reverse()
+        # Backwards, the rows after the page are there (the cursor came from one of them);
+        # forwards, the rows before are there when a cursor was given.
+        self.har_naeste = True if baglaens else flere
+        self.har_forrige = flere if baglaens else self.cursor is not None
+        self.page = raekker
+        return raekker
+
+    def position(self, tekst: str) -> tuple[datetime.datetime, int]:
+        try:
+            tid, _, pk = tekst.rpartition("|")
+            tidspunkt = datetime.datetime.fromisoformat(tid)
+            if tidspunkt.tzinfo is None:
+                raise ValueError
+            return tidspunkt, int(pk)
+        except ValueError as fejl:
+            raise NotFound(self.invalid_cursor_message) from fejl
+
+    def markoer(self, raekke, *, baglaens: bool) -> str:
+        tid = getattr(raekke, self.tid).isoformat()
+        return self.encode_cursor(Cursor(offset=0, reverse=baglaens, position=f"{tid}|{raekke.pk}"))
+
+    def get_next_link(self):
+        if not (self.har_naeste and self.page):
+            return None
+        return self.markoer(self.page[-1], baglaens=False)
+
+    def get_previous_link(self):
+        if not (self.har_forrige and self.page):
+            return None
+        return self.markoer(self.page[0], baglaens=True)
+
+
+class SiderEfterAendring(Tidssider):
+    """For resources with an `opdateret` time: in the order they were changed."""
+
+    tid = "opdateret"

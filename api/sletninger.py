@@ -27,7 +27,7 @@ from rest_framework.exceptions import ValidationError
 from jobcenter.imports import kopier
 
 from .models import Sletning
-from .pagination import Sider
+from .pagination import Tidssider
 from .ressourcer import router
 from .viewsets import aendret_efter
 
@@ -169,10 +169,10 @@ class SletningSerializer(serializers.ModelSerializer):
         fields = ["ressource", "id", "slettet"]
 
 
-class SiderEfterSletning(Sider):
+class SiderEfterSletning(Tidssider):
     """In the order of deletion, so a client that reads with `aendret_efter` gets each once."""
 
-    ordering = ("slettet", "id")
+    tid = "slettet"
 
 
 @extend_schema_view(
