@@ -41,14 +41,28 @@ class Tidssider(Sider):
     `aendret_efter` and must read each row once. The cursor holds the last row's (time, id), and
     a page is the rows after it (keyset pagination): DRF's own cursor holds only the time and
     counts past the rows that share it, at most 1 000, so a migration or bulk update that gave
-    thousands of rows one time made the pages repeat forever."""
+    thousands of rows one time made the pages repeat forever.
+
+    The cursor holds only values the page itself showed (`noegle`: the time, then columns the
+    rows show, the last an integer): it is base64, not secret, and a column no response shows
+    (a sequence shared by every jobcentre) would tell how many rows other jobcentres wrote in
+    between. A client may forge it: every value is checked, and the rows are the queryset's,
+    already scoped to the key."""
 
     tid = "opdateret"
     invalid_cursor_message = "Ugyldig markør."
+    # The longest text column a cursor may hold (between the time and the id).
+    maks_tekst = 100
 
     @property
-    def ordering(self) -> tuple[str, str]:
+    def noegle(self) -> tuple[str, ...]:
+        """The order's columns, each shown in the rows: the time first, an integer last, and
+        unique together."""
         return (self.tid, "id")
+
+    @property
+    def ordering(self) -> tuple[str, ...]:
+        return self.noegle
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
@@ -57,14 +71,15 @@ class Tidssider(Sider):
         self.cursor = self.decode_cursor(request)
         baglaens = bool(self.cursor and self.cursor.reverse)
         retning = "-" if baglaens else ""
-        queryset = queryset.order_by(f"{retning}{self.tid}", f"{retning}id")
+        queryset = queryset.order_by(*(f"{retning}{felt}" for felt in self.noegle))
         if self.cursor is not None and self.cursor.position is not None:
-            tid, pk = self.position(self.cursor.position)
             sammenligning = "lt" if baglaens else "gt"
-            queryset = queryset.filter(
-                Q(**{f"{self.tid}__{sammenligning}": tid})
-                | Q(**{self.tid: tid, f"id__{sammenligning}": pk})
-            )
+            efter = Q()
+            lige = {}
+            for felt, vaerdi in zip(self.noegle, self.position(self.cursor.position), strict=True):
+                efter |= Q(**lige, **{f"{felt}__{sammenligning}": vaerdi})
+                lige[felt] = vaerdi
+            queryset = queryset.filter(efter)
         raekker = list(queryset[: self.page_size + 1])
         flere = len(raekker) > self.page_size
         raekker = raekker[: self.page_size]
@@ -77,19 +92,27 @@ class Tidssider(Sider):
         self.page = raekker
         return raekker
 
-    def position(self, tekst: str) -> tuple[datetime.datetime, int]:
+    def position(self, tekst: str) -> list:
+        dele = tekst.split("|")
         try:
-            tid, _, pk = tekst.rpartition("|")
+            if len(dele) != len(self.noegle):
+                raise ValueError
+            tid, *tekster, pk = dele
             tidspunkt = datetime.datetime.fromisoformat(tid)
             if tidspunkt.tzinfo is None:
                 raise ValueError
-            return tidspunkt, int(pk)
-        except ValueError as fejl:
+            # In UTC: PostgreSQL refuses offsets beyond ±15:59, Python allows ±23:59.
+            tidspunkt = tidspunkt.astimezone(datetime.UTC)
+            if any(len(t) > self.maks_tekst for t in tekster):
+                raise ValueError
+            return [tidspunkt, *tekster, int(pk)]
+        except (ValueError, OverflowError) as fejl:
             raise NotFound(self.invalid_cursor_message) from fejl
 
     def markoer(self, raekke, *, baglaens: bool) -> str:
-        tid = getattr(raekke, self.tid).isoformat()
-        return self.encode_cursor(Cursor(offset=0, reverse=baglaens, position=f"{tid}|{raekke.pk}"))
+        tid, *resten = (getattr(raekke, felt) for felt in self.noegle)
+        position = "|".join([tid.isoformat(), *map(str, resten)])
+        return self.encode_cursor(Cursor(offset=0, reverse=baglaens, position=position))
 
     def get_next_link(self):
         if not (self.har_naeste and self.page):

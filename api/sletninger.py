@@ -170,9 +170,14 @@ class SletningSerializer(serializers.ModelSerializer):
 
 
 class SiderEfterSletning(Tidssider):
-    """In the order of deletion, so a client that reads with `aendret_efter` gets each once."""
+    """In the order of deletion, so a client that reads with `aendret_efter` gets each once.
+    Then by what the row shows, the resource and the deleted row's id (unique together: a row
+    is deleted once), never by the record's own id: that sequence counts every jobcentre's
+    deletions, and a cursor holding it would tell a key how many rows others deleted between
+    two of its own."""
 
     tid = "slettet"
+    noegle = ("slettet", "ressource", "raekke_id")
 
 
 @extend_schema_view(
