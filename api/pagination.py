@@ -103,7 +103,10 @@ class Tidssider(Sider):
                 raise ValueError
             # In UTC: PostgreSQL refuses offsets beyond ±15:59, Python allows ±23:59.
             tidspunkt = tidspunkt.astimezone(datetime.UTC)
-            if any(len(t) > self.maks_tekst for t in tekster):
+            # Printable ASCII: PostgreSQL refuses a NUL in a text value.
+            if not all(
+                0 < len(t) <= self.maks_tekst and t.isascii() and t.isprintable() for t in tekster
+            ):
                 raise ValueError
             return [tidspunkt, *tekster, int(pk)]
         except (ValueError, OverflowError) as fejl:

@@ -141,6 +141,9 @@ def test_a_forged_cursor_with_odd_but_valid_values_pages_the_keys_rows_only(
         ("sletninger", "2026-01-01T00:00:00|kontakter|1"),
         ("sletninger", "2026-01-01T00:00:00+00:00|" + "k" * 5000 + "|1"),
         ("sletninger", "2026-01-01T00:00:00+00:00|kontakter|x"),
+        ("sletninger", "2026-01-01T00:00:00+00:00|kont\x00akter|1"),  # PostgreSQL refuses NUL
+        ("sletninger", "2026-01-01T00:00:00+00:00|kontækter|1"),
+        ("sletninger", "2026-01-01T00:00:00+00:00||1"),
     ],
 )
 @pytest.mark.parametrize("baglaens", [False, True])
