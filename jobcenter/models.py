@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 class Beskaeftigelsesregion(models.TextChoices):
@@ -151,10 +152,23 @@ class JobcenterQuerySet(models.QuerySet):
         return self.filter(jobcenter_id=user.jobcenter_id)
 
 
+def SET_NULL_AND_TOUCH(collector, field, sub_objs, using):  # noqa: N802 (as Django's SET_NULL)
+    """on_delete for a nullable reference on a row with `opdateret`: NULL, as SET_NULL, and the
+    row's `opdateret` moved to now, so a system syncing with `aendret_efter` hears that the
+    reference went (SET_NULL alone updates the rows past it). The time first: `sub_objs` may be
+    a lazy query on the reference, which finds nothing once the reference is NULL."""
+    collector.add_field_update(field.model._meta.get_field("opdateret"), timezone.now(), sub_objs)
+    collector.add_field_update(field, None, sub_objs)
+
+
+SET_NULL_AND_TOUCH.lazy_sub_objs = True
+
+
 class Aendringstid(models.Model):
     """A row's time of last change, which the API's `aendret_efter` syncs on. `save()` sets it,
     also with `update_fields` (a save of some fields is a change too); `bulk_create` and the
-    imports' COPY set it through the field's pre_save; a `QuerySet.update()` must name it."""
+    imports' COPY set it through the field's pre_save; a `QuerySet.update()` must name it, and a
+    nullable reference uses `SET_NULL_AND_TOUCH`."""
 
     opdateret = models.DateTimeField("opdateret", auto_now=True, db_index=True)
 

@@ -6,7 +6,13 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from borgere.models import Borger, Maalgruppeperiode, Praktikforloeb, Ydelsesperiode
+from borgere.models import (
+    Borger,
+    Forloebstype,
+    Maalgruppeperiode,
+    Praktikforloeb,
+    Ydelsesperiode,
+)
 from borgere.tests.factories import BorgerFactory
 from jobcenter.imports import importer
 from kursuskob.models import Fase, Status, Tilmelding
@@ -175,6 +181,52 @@ def test_a_save_of_some_fields_is_a_change_a_sync_sees(administrator, konsulent)
     assert aendrede(klient, "opgaver", skel) == []
     afslut_opgave(bruger=konsulent, opgave=Opgave.objects.get(pk=opgaver[1].pk))
     assert aendrede(klient, "opgaver", skel) == [opgaver[1].pk]
+
+
+def test_a_row_whose_reference_is_deleted_is_a_change_a_sync_sees(administrator, konsulent):
+    """Deleting a job order or a contact empties the references to it (SET_NULL_AND_TOUCH):
+    the forløb and the task that pointed at it come to the next sync without the reference."""
+    virksomhed = VirksomhedFactory()
+    jobordre = Jobordre.objects.create(
+        jobcenter=konsulent.jobcenter, virksomhed=virksomhed, stilling="Lagermedarbejder"
+    )
+    forloeb, andet = (
+        Praktikforloeb.objects.create(
+            borger=BorgerFactory(jobcenter=konsulent.jobcenter),
+            virksomhed=virksomhed,
+            type=Forloebstype.objects.first(),
+            jobkonsulent=konsulent,
+            start=datetime.date(2026, 11, 1),
+            jobordre=jobordre if i == 0 else None,
+        )
+        for i in range(2)
+    )
+    kontakt = Kontakt.objects.create(
+        jobcenter=konsulent.jobcenter,
+        virksomhed=virksomhed,
+        kanal=Kanal.TELEFON,
+        initiativ=Initiativ.OPSOEGENDE,
+        formaal=Formaal.OPFOELGNING,
+    )
+    opgave = Opgave.objects.create(
+        jobcenter=konsulent.jobcenter,
+        virksomhed=virksomhed,
+        kontakt=kontakt,
+        titel="Ring",
+        frist=datetime.date(2026, 12, 1),
+        ansvarlig=konsulent,
+    )
+    klient = api_klient(systemnoegle(administrator)[1])
+    skel = skub_tilbage(Praktikforloeb, Opgave)
+    assert aendrede(klient, "praktikforloeb", skel) == aendrede(klient, "opgaver", skel) == []
+    jobordre.delete()
+    kontakt.delete()
+    assert aendrede(klient, "praktikforloeb", skel) == [forloeb.pk]
+    assert aendrede(klient, "opgaver", skel) == [opgave.pk]
+    forloeb.refresh_from_db()
+    opgave.refresh_from_db()
+    assert forloeb.jobordre is None and opgave.kontakt is None
+    assert Praktikforloeb.objects.get(pk=andet.pk).opdateret < forloeb.opdateret
 
 
 def test_a_changed_place_shows_its_virksomhedscenter_to_the_next_sync(administrator, konsulent):

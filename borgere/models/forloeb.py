@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from jobcenter.models import Aendringstid
+from jobcenter.models import SET_NULL_AND_TOUCH, Aendringstid
 from virksomheder.models import (
     Aftale,
     Arbejdssted,
@@ -131,7 +131,7 @@ class Praktikforloeb(Aendringstid):
         Virksomhed, on_delete=models.PROTECT, related_name="forloeb", verbose_name="virksomhed"
     )
     arbejdssted = models.ForeignKey(
-        Arbejdssted, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="arbejdssted"
+        Arbejdssted, on_delete=SET_NULL_AND_TOUCH, null=True, blank=True, verbose_name="arbejdssted"
     )
     type = models.ForeignKey(Forloebstype, on_delete=models.PROTECT, verbose_name="type")
     plads = models.ForeignKey(
@@ -144,13 +144,13 @@ class Praktikforloeb(Aendringstid):
     )
     aftale = models.ForeignKey(
         Aftale,
-        on_delete=models.SET_NULL,
+        on_delete=SET_NULL_AND_TOUCH,
         null=True,
         blank=True,
         related_name="praktikforloeb",
     )
     jobordre = models.ForeignKey(
-        Jobordre, on_delete=models.SET_NULL, null=True, blank=True, related_name="forloeb"
+        Jobordre, on_delete=SET_NULL_AND_TOUCH, null=True, blank=True, related_name="forloeb"
     )
     jobkonsulent = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -160,7 +160,7 @@ class Praktikforloeb(Aendringstid):
     )
     mentor = models.ForeignKey(
         Kontaktperson,
-        on_delete=models.SET_NULL,
+        on_delete=SET_NULL_AND_TOUCH,
         null=True,
         blank=True,
         verbose_name="mentor i virksomheden",
@@ -175,7 +175,7 @@ class Praktikforloeb(Aendringstid):
         "selvforsørgende 4 uger efter", null=True, blank=True
     )
     statusopgave = models.ForeignKey(
-        Opgave, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Opgave, on_delete=SET_NULL_AND_TOUCH, null=True, blank=True, related_name="+"
     )
     importeret = models.BooleanField("importeret fra fagsystemet", default=False)
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from borgere.models import Borger
-from jobcenter.models import Aendringstid, Jobcenter, JobcenterQuerySet
+from jobcenter.models import SET_NULL_AND_TOUCH, Aendringstid, Jobcenter, JobcenterQuerySet
 from virksomheder.models import Virksomhed
 
 from .katalog import Hold
@@ -264,7 +264,7 @@ class Tilmelding(Aendringstid):
     status = models.CharField("status", max_length=20, choices=Status.choices)
     henvist = models.DateTimeField("henvist", default=timezone.now)
     henvist_af = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=SET_NULL_AND_TOUCH, null=True, related_name="+"
     )
     arbejdsgivererklaering = models.BooleanField("arbejdsgivererklæring", default=False)
     udfald = models.CharField(

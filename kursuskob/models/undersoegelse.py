@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from jobcenter.models import Jobcenter, Rolle
+from jobcenter.models import SET_NULL_AND_TOUCH, Jobcenter, Rolle
 
 from .netvaerk import Netvaerk
 
@@ -190,7 +190,7 @@ class Besvarelse(models.Model):
     jobcenter = models.ForeignKey(Jobcenter, on_delete=models.PROTECT, related_name="+")
     afsendt = models.DateTimeField("afsendt", null=True, blank=True)
     besvaret_af = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=SET_NULL_AND_TOUCH, null=True, related_name="+"
     )
     importeret = models.BooleanField("importeret", default=False)
     opdateret = models.DateTimeField("opdateret", auto_now=True)

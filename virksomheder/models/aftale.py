@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from jobcenter.models import Aendringstid, Jobcenter, JobcenterQuerySet
+from jobcenter.models import SET_NULL_AND_TOUCH, Aendringstid, Jobcenter, JobcenterQuerySet
 
 from .virksomhed import Arbejdssted, Kontaktperson, Virksomhed
 
@@ -68,7 +68,7 @@ class Aftale(models.Model):
     )
     kontaktperson = models.ForeignKey(
         Kontaktperson,
-        on_delete=models.SET_NULL,
+        on_delete=SET_NULL_AND_TOUCH,
         null=True,
         blank=True,
         verbose_name="kontaktperson i virksomheden",
@@ -141,7 +141,7 @@ class Virksomhedscenter(Aendringstid):
         Virksomhed, on_delete=models.CASCADE, related_name="virksomhedscentre"
     )
     arbejdssted = models.ForeignKey(
-        Arbejdssted, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="arbejdssted"
+        Arbejdssted, on_delete=SET_NULL_AND_TOUCH, null=True, blank=True, verbose_name="arbejdssted"
     )
     aftale = models.ForeignKey(
         Aftale,
@@ -157,7 +157,7 @@ class Virksomhedscenter(Aendringstid):
     beskrivelse = models.TextField("beskrivelse", blank=True)
     tovholder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=SET_NULL_AND_TOUCH,
         null=True,
         blank=True,
         related_name="tovholder_for",

@@ -3,7 +3,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
-from jobcenter.models import Aendringstid, Jobcenter, JobcenterQuerySet
+from jobcenter.models import SET_NULL_AND_TOUCH, Aendringstid, Jobcenter, JobcenterQuerySet
 
 from .virksomhed import Arbejdssted, Kontaktperson, Virksomhed
 
@@ -22,7 +22,7 @@ class Jobordre(Aendringstid):
     jobcenter = models.ForeignKey(Jobcenter, on_delete=models.CASCADE)
     virksomhed = models.ForeignKey(Virksomhed, on_delete=models.CASCADE, related_name="jobordrer")
     arbejdssted = models.ForeignKey(
-        Arbejdssted, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="arbejdssted"
+        Arbejdssted, on_delete=SET_NULL_AND_TOUCH, null=True, blank=True, verbose_name="arbejdssted"
     )
     stilling = models.CharField("stilling", max_length=200)
     antal = models.PositiveSmallIntegerField(
@@ -35,13 +35,13 @@ class Jobordre(Aendringstid):
     beskrivelse = models.TextField("beskrivelse og krav", blank=True)
     kontaktperson = models.ForeignKey(
         Kontaktperson,
-        on_delete=models.SET_NULL,
+        on_delete=SET_NULL_AND_TOUCH,
         null=True,
         blank=True,
         verbose_name="kontaktperson i virksomheden",
     )
     oprettet_af = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=SET_NULL_AND_TOUCH, null=True, related_name="+"
     )
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
 

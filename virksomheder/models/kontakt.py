@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from jobcenter.models import Aendringstid, Jobcenter, JobcenterQuerySet
+from jobcenter.models import SET_NULL_AND_TOUCH, Aendringstid, Jobcenter, JobcenterQuerySet
 
 from .virksomhed import Arbejdssted, Kontaktperson, Virksomhed
 
@@ -63,7 +63,7 @@ class Kontakt(Aendringstid):
     jobcenter = models.ForeignKey(Jobcenter, on_delete=models.CASCADE)
     virksomhed = models.ForeignKey(Virksomhed, on_delete=models.CASCADE, related_name="kontakter")
     arbejdssted = models.ForeignKey(
-        Arbejdssted, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="arbejdssted"
+        Arbejdssted, on_delete=SET_NULL_AND_TOUCH, null=True, blank=True, verbose_name="arbejdssted"
     )
     dato = models.DateField("dato", default=timezone.localdate)
     kanal = models.CharField("kanal", max_length=20, choices=Kanal.choices)
@@ -71,7 +71,7 @@ class Kontakt(Aendringstid):
     formaal = models.CharField("formål", max_length=20, choices=Formaal.choices)
     kontaktperson = models.ForeignKey(
         Kontaktperson,
-        on_delete=models.SET_NULL,
+        on_delete=SET_NULL_AND_TOUCH,
         null=True,
         blank=True,
         verbose_name="kontaktperson i virksomheden",
@@ -86,7 +86,7 @@ class Kontakt(Aendringstid):
     note = models.TextField("note", blank=True)
     naeste_skridt = models.TextField("aftalt næste skridt", blank=True)
     oprettet_af = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=SET_NULL_AND_TOUCH, null=True, related_name="+"
     )
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
 
@@ -134,7 +134,7 @@ class Opgave(Aendringstid):
         Virksomhed, on_delete=models.CASCADE, null=True, blank=True, related_name="opgaver"
     )
     kontakt = models.ForeignKey(
-        Kontakt, on_delete=models.SET_NULL, null=True, blank=True, related_name="opgaver"
+        Kontakt, on_delete=SET_NULL_AND_TOUCH, null=True, blank=True, related_name="opgaver"
     )
     aftale = models.ForeignKey(
         "Aftale", on_delete=models.CASCADE, null=True, blank=True, related_name="opgaver"
@@ -152,7 +152,11 @@ class Opgave(Aendringstid):
     forfalden_siden = models.DateField("forfalden siden", null=True, blank=True)
     udfoert = models.DateTimeField("udført", null=True, blank=True)
     udfoert_af = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=SET_NULL_AND_TOUCH,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
 
