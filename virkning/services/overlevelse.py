@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from django.conf import settings
 
-from borgere.models import Borger, Maalgruppeperiode, Praktikforloeb, Ydelsesperiode
+from borgere.models import Borger, Maalgruppeperiode, Praktikforloeb
 from jobcenter.imports import kopier
 from jobcenter.models import Beregning, Jobcenter
 from jobcenter.services import laast_beregning
@@ -30,7 +30,7 @@ from jobcenter.services import laast_beregning
 from ..access import kan_se_kurve, mindste_kurve
 from ..analysis.overlevelse import RISIKODAGE, haendelsestider, kaplan_meier, logrank
 from ..models import Gruppering, Logranktest, Maaling, Overlevelseskurve, StartArt
-from .udfald import _ramme
+from .udfald import _ramme, ydelsesperioder
 
 NAVN = "overlevelse"
 AAR = 3
@@ -62,14 +62,6 @@ def _frame(qs, kolonner: list[str]) -> pd.DataFrame:
     return df
 
 
-def _datoer(df: pd.DataFrame, *kolonner: str) -> pd.DataFrame:
-    # One unit throughout: the frames are merged on these columns, and an empty column would
-    # otherwise come out in another unit than a parsed one.
-    for kolonne in kolonner:
-        df[kolonne] = pd.to_datetime(df[kolonne]).astype("datetime64[us]")
-    return df
-
-
 def indlaes(*, dato: datetime.date) -> dict[str, pd.DataFrame]:
     """The starts of both kinds with their group labels, event time and event; five queries."""
     try:
@@ -89,29 +81,23 @@ def indlaes(*, dato: datetime.date) -> dict[str, pd.DataFrame]:
         Maalgruppeperiode.objects.filter(fra__gte=vindue, fra__lte=dato).order_by(),
         ["borger_id", "fra"],
     ).rename(columns={"borger_id": "borger", "fra": "start"})
-    maalgruppe = _datoer(maalgruppe, "start")
     maalgruppe = maalgruppe.sort_values("start").drop_duplicates("borger", keep="last")
 
     forloeb = _frame(
         Praktikforloeb.objects.filter(start__gte=vindue, start__lte=dato).order_by(),
         ["borger_id", "start", "type__navn"],
     ).rename(columns={"borger_id": "borger", "type__navn": "forloebstype"})
-    forloeb = _datoer(forloeb, "start")
 
     # Only periods that reach the first start can hold a start.
     alle_starter = pd.concat([maalgruppe["start"], forloeb["start"]])
     foerste = alle_starter.min().date() if len(alle_starter) else dato
-    ydelser = _frame(
-        Ydelsesperiode.objects.exclude(til__lt=foerste).filter(fra__lte=dato).order_by(),
-        ["borger_id", "fra", "til"],
-    ).rename(columns={"borger_id": "borger"})
-    ydelser = _datoer(ydelser, "fra", "til")
+    ydelser = ydelsesperioder(dato, fra=foerste)
 
     screeninger = _frame(
         Maaling.objects.filter(kategori__isnull=False, dato__lte=dato).order_by(),
         ["borger_id", "dato", "kategori__navn"],
     ).rename(columns={"borger_id": "borger", "kategori__navn": "screening"})
-    screeninger = _datoer(screeninger, "dato").sort_values("dato")
+    screeninger = screeninger.sort_values("dato")
 
     resultat = {}
     for art, starter in ((StartArt.MAALGRUPPE, maalgruppe), (StartArt.FORLOEB, forloeb)):

@@ -105,7 +105,7 @@ def _ramme(
 def ydelsesperioder(dato: datetime.date, *, fra: datetime.date) -> pd.DataFrame:
     """The benefit periods that can cover a follow-up day from `fra` to `dato`: begun on or
     before `dato` and not ended before `fra` (`borger`, `fra`, `til`, NaT: open). One COPY."""
-    return _ramme(
+    df = _ramme(
         Ydelsesperiode.objects.filter(fra__lte=dato)
         .exclude(til__lt=fra)
         .values_list("borger_id", "fra", "til")
@@ -113,6 +113,8 @@ def ydelsesperioder(dato: datetime.date, *, fra: datetime.date) -> pd.DataFrame:
         ["borger", "fra", "til"],
         datoer=("fra", "til"),
     )
+    # An empty result has no types to infer; the citizen must still join.
+    return df.astype({"borger": "int64"})
 
 
 def _selvforsoergende(
