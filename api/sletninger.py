@@ -12,6 +12,7 @@ connected, never fast-deletes these models' rows behind the signal's back."""
 
 import dataclasses
 import datetime
+import functools
 import logging
 
 from django.conf import settings
@@ -68,8 +69,10 @@ def ejer_af(model: type[models.Model], *, faelles: bool) -> str | None:
     )
 
 
+@functools.cache
 def sporede() -> dict[type[models.Model], Sporet]:
-    """The resources with `aendret_efter`, from the router."""
+    """The resources with `aendret_efter`, from the router (fixed when the URLs load: read once,
+    at start-up, and then by every bulk delete)."""
     resultat = {}
     for prefix, viewset, _ in router.registry:
         if not viewset.filtrer_aendret:

@@ -21,14 +21,15 @@ def navigation(request) -> dict:
     if er_drift(user):
         url = reverse("admin:index")
         punkter.append({"tekst": "Administration", "url": url, "omfatter": [url]})
-    # The item with the longest address that prefixes the current page is the current one.
-    laengde = {
-        id(p): max((len(u) for u in p["omfatter"] if request.path.startswith(u)), default=0)
-        for p in punkter
-    }
-    # A page under no item (a citizen's measurement form) marks none: »Forside« only on itself.
-    aktiv = max(punkter, key=lambda p: laengde[id(p)])
-    if not laengde[id(aktiv)]:
+
+    def daekning(punkt) -> int:
+        """How much of the current page's address the item covers (0: none of it)."""
+        return max((len(u) for u in punkt["omfatter"] if request.path.startswith(u)), default=0)
+
+    # The item with the longest address that prefixes the current page is the current one. A
+    # page under no item (a citizen's measurement form) marks none: »Forside« only on itself.
+    aktiv = max(punkter, key=daekning)
+    if not daekning(aktiv):
         aktiv = punkter[0] if request.path == punkter[0]["url"] else None
     for punkt in punkter:
         punkt["aktiv"] = punkt is aktiv
