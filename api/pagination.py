@@ -129,6 +129,20 @@ class Tidssider(Sider):
 
 
 class SiderEfterAendring(Tidssider):
-    """For resources with an `opdateret` time: in the order they were changed."""
+    """For resources with an `opdateret` time (`Laeseressource.filtrer_aendret`): in the order
+    they were changed, and the list's `aendret_efter` in the schema beside the cursor."""
 
     tid = "opdateret"
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            *super().get_schema_operation_parameters(view),
+            {
+                "name": "aendret_efter",
+                "required": False,
+                "in": "query",
+                "description": "Kun rækker ændret efter dette tidspunkt (ISO 8601 med tidszone). "
+                "Brug det største `opdateret`, I har set, til næste synkronisering.",
+                "schema": {"type": "string", "format": "date-time"},
+            },
+        ]

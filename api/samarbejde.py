@@ -8,7 +8,7 @@ names no citizen on a task: it gives the forløb's id, and only to a key with th
 borgerdata, which is written to the access log as the citizen's forløb shown."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
@@ -26,8 +26,7 @@ from virksomheder.models import (
     Virksomhedsnotat,
 )
 
-from .pagination import SiderEfterAendring
-from .viewsets import AENDRET_EFTER, Laeseressource
+from .viewsets import Laeseressource
 
 
 def medarbejder(bruger) -> str | None:
@@ -142,14 +141,12 @@ class OpgaveSerializer(serializers.ModelSerializer):
         return self.context.get("forloeb", {}).get(opgave.pk)
 
 
-@extend_schema_view(list=extend_schema(parameters=[AENDRET_EFTER]))
 class OpgaveViewSet(Laeseressource):
     """Jobcentrets egne opgaver. En opgave fra et forløb nævner ingen borger; forløbets id
     vises kun for en nøgle med omfanget borgerdata (og skrives i adgangsloggen)."""
 
     model = Opgave
     serializer_class = OpgaveSerializer
-    pagination_class = SiderEfterAendring
     filtrer_aendret = True
     handling_detalje = Handling.FORLOEB_VIST
 
@@ -197,13 +194,11 @@ class JobordreSerializer(serializers.ModelSerializer):
         ]
 
 
-@extend_schema_view(list=extend_schema(parameters=[AENDRET_EFTER]))
 class JobordreViewSet(Laeseressource):
     """Jobcentrets egne jobordrer (kandidaterne, som er borgere, vises ikke her)."""
 
     model = Jobordre
     serializer_class = JobordreSerializer
-    pagination_class = SiderEfterAendring
     filtrer_aendret = True
 
 
@@ -216,13 +211,11 @@ class AftaleSerializer(serializers.ModelSerializer):
         fields = ["id", "virksomhed", *AftaleForm.Meta.fields, "oprettet", "opdateret"]
 
 
-@extend_schema_view(list=extend_schema(parameters=[AENDRET_EFTER]))
 class AftaleViewSet(Laeseressource):
     """Jobcentrets egne aftaler med virksomheder."""
 
     model = Aftale
     serializer_class = AftaleSerializer
-    pagination_class = SiderEfterAendring
     filtrer_aendret = True
 
     def raekker(self):
@@ -261,14 +254,12 @@ class VirksomhedscenterSerializer(serializers.ModelSerializer):
         ]
 
 
-@extend_schema_view(list=extend_schema(parameters=[AENDRET_EFTER]))
 class VirksomhedscenterViewSet(Laeseressource):
     """Jobcentrets egne virksomhedscentre med deres pladser (hvem der fylder en plads, er et
     forløb og vises under praktikforløb)."""
 
     model = Virksomhedscenter
     serializer_class = VirksomhedscenterSerializer
-    pagination_class = SiderEfterAendring
     filtrer_aendret = True
 
     def raekker(self):

@@ -5,7 +5,7 @@ shows what the pages show the jobcentre's leader, read through the same services
 round's groups (a small group is suppressed, design.md §5). The citizens enrolled on a course
 are a resource of their own, the caller's own jobcentre's only, with the scope borgerdata."""
 
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -17,8 +17,7 @@ from kursuskob.access import kan_se_gruppe
 from kursuskob.models import Kursuskob, Runde, Tilmelding
 from kursuskob.services import pladsregnskab
 
-from .pagination import SiderEfterAendring
-from .viewsets import AENDRET_EFTER, Laeseressource
+from .viewsets import Laeseressource
 
 # Campaigns.
 
@@ -206,13 +205,11 @@ class TilmeldingSerializer(serializers.ModelSerializer):
         ]
 
 
-@extend_schema_view(list=extend_schema(parameters=[AENDRET_EFTER]))
 class TilmeldingViewSet(Laeseressource):
     """Jobcentrets egne borgeres tilmeldinger til kursuskøb. Kræver omfanget borgerdata."""
 
     model = Tilmelding
     serializer_class = TilmeldingSerializer
-    pagination_class = SiderEfterAendring
     filtrer_aendret = True
     kraever_borgerdata = True
     borger_id_felt = "borger_id"

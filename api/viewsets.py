@@ -7,8 +7,7 @@ import datetime
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
@@ -21,13 +20,6 @@ from virksomheder.models import Kontakt, Virksomhed
 from . import serializers, skrivning
 from .pagination import Sider, SiderEfterAendring
 from .skrivning import Bulk, Opretter, bulk_skema, opret_skema
-
-AENDRET_EFTER = OpenApiParameter(
-    "aendret_efter",
-    OpenApiTypes.DATETIME,
-    description="Kun rækker ændret efter dette tidspunkt (ISO 8601 med tidszone). Brug det "
-    "største `opdateret`, I har set, til næste synkronisering.",
-)
 
 
 def aendret_efter(request) -> datetime.datetime | None:
@@ -56,13 +48,19 @@ class Laeseressource(viewsets.ReadOnlyModelViewSet):
     lookup_value_converter = "int"
     pagination_class = Sider
     kraever_borgerdata = False
-    # Resources with `opdateret` offer `aendret_efter`; the others are paged by id.
+    # Resources with `opdateret` offer `aendret_efter` and are paged in the order of change
+    # (SiderEfterAendring, which also puts the parameter in the schema); the others by id.
     filtrer_aendret = False
     # Shared by every jobcentre (companies): a deleted row is listed to every key (sletninger.py).
     faelles = False
     # The access log: how a row names its citizen (None: the resource holds no citizen).
     borger_id_felt: str | None = None
     handling_detalje = Handling.VIST
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.filtrer_aendret:
+            cls.pagination_class = SiderEfterAendring
 
     def raekker(self):
         """The rows the key's jobcentre may see: the one scoping rule of the model."""
@@ -104,14 +102,12 @@ class Laeseressource(viewsets.ReadOnlyModelViewSet):
         registrer_visning(bruger=self.request.user, borger_ids=ider, handling=handling)
 
 
-@extend_schema_view(list=extend_schema(parameters=[AENDRET_EFTER]))
 class VirksomhedViewSet(Laeseressource):
     """Virksomheder: fælles for alle jobcentre."""
 
     model = Virksomhed
     faelles = True
     serializer_class = serializers.VirksomhedSerializer
-    pagination_class = SiderEfterAendring
     filtrer_aendret = True
 
     def raekker(self):
@@ -121,7 +117,6 @@ class VirksomhedViewSet(Laeseressource):
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=[AENDRET_EFTER]),
     create=opret_skema(
         skrivning.KontaktOpretSerializer,
         serializers.KontaktSerializer,
@@ -134,17 +129,14 @@ class KontaktViewSet(Opretter, Laeseressource):
 
     model = Kontakt
     serializer_class = serializers.KontaktSerializer
-    pagination_class = SiderEfterAendring
     filtrer_aendret = True
 
 
-@extend_schema_view(list=extend_schema(parameters=[AENDRET_EFTER]))
 class BorgerViewSet(Laeseressource):
     """Jobcentrets egne borgere. Kræver omfanget borgerdata; CPR er maskeret."""
 
     model = Borger
     serializer_class = serializers.BorgerSerializer
-    pagination_class = SiderEfterAendring
     filtrer_aendret = True
     kraever_borgerdata = True
     borger_id_felt = "pk"
@@ -170,7 +162,6 @@ class Perioderessource(Bulk, Laeseressource):
     """A kind of a citizen's dated periods (ydelser, målgrupper): the citizens of the key's
     jobcentre only, with the period's category. Kræver omfanget borgerdata."""
 
-    pagination_class = SiderEfterAendring
     filtrer_aendret = True
     kraever_borgerdata = True
     borger_id_felt = "borger_id"
@@ -182,7 +173,6 @@ class Perioderessource(Bulk, Laeseressource):
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=[AENDRET_EFTER]),
     create=opret_skema(
         skrivning.YdelsesperiodeOpretSerializer,
         serializers.YdelsesperiodeSerializer,
@@ -199,7 +189,6 @@ class YdelsesperiodeViewSet(Perioderessource):
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=[AENDRET_EFTER]),
     create=opret_skema(
         skrivning.MaalgruppeperiodeOpretSerializer,
         serializers.MaalgruppeperiodeSerializer,
@@ -216,7 +205,6 @@ class MaalgruppeperiodeViewSet(Perioderessource):
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=[AENDRET_EFTER]),
     create=opret_skema(
         skrivning.ForloebOpretSerializer,
         serializers.PraktikforloebSerializer,
@@ -232,7 +220,6 @@ class PraktikforloebViewSet(Bulk, Laeseressource):
 
     model = Praktikforloeb
     serializer_class = serializers.PraktikforloebSerializer
-    pagination_class = SiderEfterAendring
     filtrer_aendret = True
     kraever_borgerdata = True
     borger_id_felt = "borger_id"
